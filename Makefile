@@ -1,0 +1,82 @@
+# plaint - complaint handling from the shell.  See README.md.
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+O ?= build
+
+PKG_CONFIG ?= pkg-config
+YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+
+STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(YAML_CFLAGS)
+
+LIB_SRC = $(sort $(wildcard lib/*.c))
+CMD_SRC = $(sort $(wildcard cmd/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
+CMD_OBJ = $(CMD_SRC:%.c=$(O)/%.o)
+HDRS = $(wildcard lib/*.h cmd/*.h)
+UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
+MANPAGES = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
+
+# The binary sits at the top of the tree (or of $(O) for other builds),
+# so that it finds data/ and man/ beside it.
+BIN = $(if $(filter build,$(O)),plaint,$(O)/plaint)
+LIBA = $(if $(filter build,$(O)),lib/libplaint.a,$(O)/libplaint.a)
+
+all: $(O)/.deps $(BIN)
+
+$(O)/.deps: tools/ensure-deps.sh
+	@sh tools/ensure-deps.sh
+	@mkdir -p $(O) && touch $@
+
+$(O)/%.o: %.c $(HDRS) $(O)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BIN): $(CMD_OBJ) $(LIBA)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(YAML_LIBS)
+
+$(O)/unit: $(UNIT_SRC) $(LIBA) $(HDRS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_SRC) $(LIBA) $(YAML_LIBS)
+
+# The whole suite: unit tests, end-to-end tests of the real binary,
+# and a lint of the manual pages.  Ends with "N passed, N failed".
+check: all $(O)/unit
+	@sh tests/run.sh $(O)/unit $(BIN)
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan:
+	$(MAKE) O=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" check
+
+# The suite with every plaint run under valgrind's memcheck.
+check-valgrind: all $(O)/unit
+	@PLAINT_VALGRIND=1 sh tests/run.sh $(O)/unit $(BIN)
+
+# A demo tree with a few complaints at different stages.
+demo: all
+	@sh tools/demo.sh ./$(BIN) demo-tree
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plaint/policies
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man7
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/plaint
+	install -m 644 data/policies/*.yaml $(DESTDIR)$(PREFIX)/share/plaint/policies/
+	if ls data/calendars/*.yaml >/dev/null 2>&1; then install -d $(DESTDIR)$(PREFIX)/share/plaint/calendars && install -m 644 data/calendars/*.yaml $(DESTDIR)$(PREFIX)/share/plaint/calendars/; fi
+	install -m 644 man/man1/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/man5/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 man/man7/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
+
+format:
+	clang-format -i lib/*.c lib/*.h cmd/*.c cmd/*.h tests/unit/*.c
+
+clean:
+	rm -rf build build-asan plaint lib/libplaint.a demo-tree
+
+.PHONY: all check check-asan check-valgrind demo install format clean

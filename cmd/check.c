@@ -1,0 +1,78 @@
+/* plaint check: validate every file in the tree; -x sweeps leftovers. */
+#include <stdio.h>
+
+#include "plaint.h"
+
+static const char synopsis[] = "plaint check [-x]";
+
+struct check_state {
+	struct ctx *c;
+	long files, bad;
+};
+
+static int
+visit(void *arg, const char *path, const struct complaint_id *id,
+    struct node *doc, const struct perr *bad, struct perr *e)
+{
+	struct check_state *cs = arg;
+	char idstr[STORE_ID_BUFSZ];
+	struct perr why;
+
+	(void)e;
+	cs->files++;
+	if (doc == NULL) {
+		cs->bad++;
+		warn(cs->c, bad);
+		return 0;
+	}
+	perr_clear(&why);
+	complaint_id_format(id, idstr);
+	if (complaint_validate(doc, &cs->c->store.policy, idstr, path,
+	    &why) == -1) {
+		cs->bad++;
+		warn(cs->c, &why);
+	}
+	return 0;
+}
+
+int
+cmd_check(struct ctx *c, int argc, char **argv)
+{
+	struct check_state cs = { c, 0, 0 };
+	struct args a;
+	struct perr e;
+	long leftovers = 0, removed = 0;
+	int ch, sweep = 0, rc;
+
+	perr_clear(&e);
+	args_init(&a, argc, argv, "+:hx");
+	while ((ch = args_next(&a)) != -1) {
+		if (ch == 'x')
+			sweep = 1;
+		else if (ch == 'h')
+			return usage(c, synopsis, ch);
+		else if (ch == 0)
+			return usage(c, synopsis, '?');
+		else
+			return bad_option(c, synopsis, &a);
+	}
+	/* Removing leftovers is a change: it takes the writer lock. */
+	if (sweep)
+		c->flags |= WRITES;
+	if ((rc = setup(c)) != 0)
+		return rc;
+	if (store_scan(&c->store, visit, &cs, &e) == -1 ||
+	    store_sweep(&c->store, sweep, &leftovers, &removed, &e) == -1)
+		return report(c, &e);
+	if (leftovers > removed && !c->quiet)
+		fprintf(stderr, "plaint: check: %ld leftover temporary "
+		    "file(s) of interrupted writes; 'plaint check -x' removes "
+		    "them\n", leftovers - removed);
+	if (!c->quiet)
+		fprintf(stderr, "plaint: check: %ld file(s), %ld with "
+		    "problems%s\n", cs.files, cs.bad, removed ? "" : "");
+	if (removed > 0 && !c->quiet)
+		fprintf(stderr, "plaint: check: removed %ld leftover "
+		    "temporary file(s)\n", removed);
+	return cs.bad > 0 ? PLAINT_DATAERR : PLAINT_OK;
+}

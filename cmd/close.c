@@ -1,0 +1,71 @@
+/* plaint close: record the callback and close a resolved complaint. */
+#include "plaint.h"
+
+static const char synopsis[] = "plaint close ID "
+    "[satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] "
+    "[-m note]";
+static const char *const fields[] = { "satisfaction", "notice", NULL };
+static const char *const satisfactions[] = { "satisfied", "unsatisfied",
+	NULL };
+static const char *const notices[] = { "letter", "sms", "phone", "visit",
+	NULL };
+
+int
+cmd_close(struct ctx *c, int argc, char **argv)
+{
+	const struct policy *p;
+	struct change_args ca;
+	struct complaint_id id;
+	struct node *doc = NULL, *ev = NULL, *sat = NULL, *notice = NULL;
+	const char *next, *s, *n;
+	char at[PTIME_BUFSZ];
+	struct perr e;
+	int rc;
+
+	perr_clear(&e);
+	if ((rc = change_args_parse(c, argc, argv, "+:hm:", synopsis, 0,
+	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0)
+		return rc;
+	p = &c->store.policy;
+	ptime_format(c->now, p->tz_off, at);
+	s = change_arg(&ca, "satisfaction");
+	n = change_arg(&ca, "notice");
+	if ((ev = node_new_map()) == NULL)
+		goto nomem;
+	if (s != NULL && ((sat = complaint_listed(&p->satisfactions,
+	    satisfactions, "satisfaction", s, &e)) == NULL ||
+	    node_map_set(ev, "satisfaction", node_dup(sat)) == -1))
+		goto nomem;
+	if (n != NULL && ((notice = node_new_map()) == NULL ||
+	    node_map_set(notice, "by", complaint_listed(&p->notices, notices,
+	    "notice", n, &e)) == -1 ||
+	    node_map_set(notice, "at", node_new_str(at)) == -1 ||
+	    node_map_set(ev, "notice", node_new_str(n)) == -1))
+		goto nomem;
+	if (ca.msg != NULL && node_map_set(ev, "note", complaint_text("-m",
+	    ca.msg, 1, &e)) == -1)
+		goto nomem;
+	if ((rc = begin_change(c, &id, "close", &doc, &next)) != 0)
+		goto done;
+	if (sat != NULL && complaint_set(doc, "satisfaction", sat, &e) == -1)
+		sat = NULL;
+	sat = NULL;
+	if (e.code == 0 && notice != NULL &&
+	    complaint_set(doc, "notice", notice, &e) == -1)
+		notice = NULL;
+	notice = NULL;
+	if (e.code != 0)
+		goto done;
+	rc = commit_change(c, &id, doc, next, "close", ev);
+	ev = NULL;
+	goto done;
+nomem:
+	if (e.code == 0)
+		perr_nomem(&e);
+done:
+	node_free(sat);
+	node_free(notice);
+	node_free(ev);
+	node_free(doc);
+	return e.code ? report(c, &e) : rc;
+}

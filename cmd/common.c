@@ -1,0 +1,379 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../lib/utf8.h"
+#include "../lib/workflow.h"
+#include "plaint.h"
+
+#define LOCK_TIMEOUT_MS 5000
+
+void
+args_init(struct args *a, int argc, char **argv, const char *spec)
+{
+	memset(a, 0, sizeof(*a));
+	a->argc = argc;
+	a->argv = argv;
+	a->spec = spec;
+	optind = 0;	/* glibc: start afresh, and read the '+' again */
+	opterr = 0;
+}
+
+int
+args_next(struct args *a)
+{
+	int before, ch;
+
+	a->arg = NULL;
+	if (!a->ended) {
+		before = optind == 0 ? 1 : optind;
+		ch = getopt(a->argc, a->argv, a->spec);
+		if (ch != -1) {
+			a->arg = optarg;
+			return ch;
+		}
+		/* getopt stops at an operand; "--" ends the options. */
+		if (optind == before + 1 && strcmp(a->argv[before], "--") == 0)
+			a->ended = 1;
+	}
+	if (optind == 0)
+		optind = 1;
+	if (optind >= a->argc)
+		return -1;
+	a->arg = a->argv[optind++];
+	return 0;
+}
+
+static int
+parse_now(struct ctx *c, int off, struct perr *e)
+{
+	int o;
+
+	if (c->now_arg == NULL || *c->now_arg == '\0') {
+		c->now = (ptime_t)time(NULL);
+		return 0;
+	}
+	if (ptime_parse(c->now_arg, off, &c->now, &o) == -1)
+		return perr_set(e, PLAINT_USAGE, "-N: \"%.40s\" is not a time "
+		    "(use 2026-11-27T10:00:00+08:00)", c->now_arg);
+	return 0;
+}
+
+static long
+lock_timeout(void)
+{
+	const char *s = getenv("PLAINT_LOCK_TIMEOUT");
+	char *end;
+	double secs;
+
+	if (s == NULL || *s == '\0')
+		return LOCK_TIMEOUT_MS;
+	secs = strtod(s, &end);
+	if (*end != '\0' || secs < 0 || secs > 3600)
+		return LOCK_TIMEOUT_MS;
+	return (long)(secs * 1000);
+}
+
+int
+setup(struct ctx *c)
+{
+	struct perr e;
+	char *root = NULL;
+
+	perr_clear(&e);
+	if (!utf8_valid(c->actor, strlen(c->actor)) || *c->actor == '\0')
+		return fail(c, PLAINT_USAGE, "-u: the actor's name is not "
+		    "valid UTF-8");
+	if (!(c->flags & NEED_TREE))
+		return parse_now(c, 8 * 3600, &e) == -1 ? report(c, &e) : 0;
+	if (store_find_root(c->dir, &root, &e) == -1)
+		return report(c, &e);
+	if (store_open(&c->store, root, &e) == -1) {
+		free(root);
+		return report(c, &e);
+	}
+	free(root);
+	c->tree_open = 1;
+	if (parse_now(c, c->store.policy.tz_off, &e) == -1)
+		return report(c, &e);
+	if ((c->flags & WRITES) && store_lock(&c->store, lock_timeout(),
+	    &e) == -1)
+		return report(c, &e);
+	return 0;
+}
+
+int
+report(struct ctx *c, const struct perr *e)
+{
+	char msg[1200];
+
+	perr_format(e, msg, sizeof(msg));
+	fprintf(stderr, "plaint: %s: %s\n", c->cmd, msg);
+	return e->code ? e->code : PLAINT_SOFTWARE;
+}
+
+void
+warn(struct ctx *c, const struct perr *e)
+{
+	char msg[1200];
+
+	if (e->code == PLAINT_DATAERR)
+		c->rval = PLAINT_DATAERR;
+	else if (c->rval == 0)
+		c->rval = e->code;
+	if (c->quiet)
+		return;
+	perr_format(e, msg, sizeof(msg));
+	fprintf(stderr, "plaint: %s: warning: %s\n", c->cmd, msg);
+}
+
+int
+fail(struct ctx *c, int code, const char *fmt, ...)
+{
+	struct perr e;
+	va_list ap;
+
+	perr_clear(&e);
+	e.code = code;
+	va_start(ap, fmt);
+	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+	va_end(ap);
+	return report(c, &e);
+}
+
+int
+usage(struct ctx *c, const char *synopsis, int ch)
+{
+	const char *p = synopsis, *nl;
+
+	(void)c;
+	/* Several forms are separated by newlines. */
+	for (; (nl = strchr(p, '\n')) != NULL || *p != '\0'; p = nl + 1) {
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+
+		fprintf(ch == 'h' ? stdout : stderr, "%s %.*s\n",
+		    p == synopsis ? "usage:" : "      ", len, p);
+		if (nl == NULL)
+			break;
+	}
+	return ch == 'h' ? PLAINT_OK : PLAINT_USAGE;
+}
+
+int
+bad_option(struct ctx *c, const char *synopsis, struct args *a)
+{
+	if (a->arg == NULL && optopt != 0 && strchr(a->spec, optopt) != NULL)
+		fprintf(stderr, "plaint: %s: option -%c needs a value\n",
+		    c->cmd, optopt);
+	else
+		fprintf(stderr, "plaint: %s: unknown option -%c\n", c->cmd,
+		    optopt);
+	return usage(c, synopsis, '?');
+}
+
+struct stamp
+ctx_stamp(const struct ctx *c)
+{
+	struct stamp st;
+
+	st.now = c->now;
+	st.off = c->tree_open ? c->store.policy.tz_off : 8 * 3600;
+	st.actor = c->actor;
+	return st;
+}
+
+static int
+exists(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+static int
+exe_dir(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	char *slash;
+
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return -1;
+	*slash = '\0';
+	return 0;
+}
+
+/*
+ * Shipped files are found beside the binary, so that an installed plaint
+ * and one in its build tree both find theirs: PREFIX/bin/plaint reads
+ * PREFIX/share/plaint and PREFIX/share/man; ./plaint reads ./data, ./man.
+ */
+int
+datafile(char *buf, size_t size, const char *kind, const char *rel)
+{
+	const char *env = getenv("PLAINT_DATADIR");
+	int is_man = strcmp(kind, "man") == 0;
+	char dir[PATH_MAX];
+
+	if (!is_man && env != NULL && *env != '\0') {
+		snprintf(buf, size, "%s/%s", env, rel);
+		return exists(buf) ? 0 : -1;
+	}
+	if (exe_dir(dir, sizeof(dir)) == -1)
+		return -1;
+	snprintf(buf, size, "%s/%s/%s", dir, is_man ? "man" : "data", rel);
+	if (exists(buf))
+		return 0;
+	snprintf(buf, size, "%s/../share/%s/%s", dir, is_man ? "man" :
+	    "plaint", rel);
+	return exists(buf) ? 0 : -1;
+}
+
+int
+parse_id(struct ctx *c, const char *s, struct complaint_id *id)
+{
+	char shown[48];
+	size_t i;
+
+	if (complaint_id_parse(s, id) == 0)
+		return 0;
+	for (i = 0; s[i] != '\0' && i + 1 < sizeof(shown); i++)
+		shown[i] = ((unsigned char)s[i] < 0x20) ? '?' : s[i];
+	shown[i] = '\0';
+	return fail(c, PLAINT_USAGE, "not a complaint id: \"%s\" (ids look "
+	    "like 2611-0001)", shown);
+}
+
+int
+begin_change(struct ctx *c, const struct complaint_id *id,
+    const char *action, struct node **doc, const char **next)
+{
+	char idstr[STORE_ID_BUFSZ];
+	const char *status, *hint;
+	struct perr e;
+
+	perr_clear(&e);
+	if ((*doc = store_read(&c->store, id, &e)) == NULL)
+		return report(c, &e);
+	status = complaint_status(*doc);
+	if (workflow_next(&workflow_complaint, status, action,
+	    node_map_get(*doc, "assignee") != NULL, next, &hint) == 0)
+		return 0;
+	complaint_id_format(id, idstr);
+	node_free(*doc);
+	*doc = NULL;
+	return fail(c, PLAINT_REFUSED, "cannot %s %s: it is %s; %s", action,
+	    idstr, status != NULL ? status : "without a status", hint);
+}
+
+int
+commit_change(struct ctx *c, const struct complaint_id *id, struct node *doc,
+    const char *next, const char *action, struct node *extra)
+{
+	struct stamp st = ctx_stamp(c);
+	struct perr e;
+
+	perr_clear(&e);
+	if (complaint_set(doc, "status", node_new_str(next), &e) == -1 ||
+	    complaint_event(doc, &st, action, extra, &e) == -1 ||
+	    store_replace(&c->store, id, doc, &e) == -1)
+		return report(c, &e);
+	return 0;
+}
+
+int
+split_assignment(char *s, char **value)
+{
+	char *eq = strchr(s, '=');
+
+	if (eq == NULL || eq == s)
+		return -1;
+	*eq = '\0';
+	*value = eq + 1;
+	return 0;
+}
+
+int
+parse_yesno(const char *s, int *out)
+{
+	if (strcmp(s, "yes") == 0 || strcmp(s, "true") == 0) {
+		*out = 1;
+		return 0;
+	}
+	if (strcmp(s, "no") == 0 || strcmp(s, "false") == 0) {
+		*out = 0;
+		return 0;
+	}
+	return -1;
+}
+
+static int
+allowed_key(const char *const *allowed, const char *key)
+{
+	for (; *allowed != NULL; allowed++)
+		if (strcmp(*allowed, "*") == 0 || strcmp(*allowed, key) == 0)
+			return 1;
+	return 0;
+}
+
+int
+change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
+    const char *synopsis, int npos, const char *const *allowed,
+    struct change_args *ca, struct complaint_id *id)
+{
+	struct args a;
+	char *value;
+	int ch, i;
+
+	memset(ca, 0, sizeof(*ca));
+	args_init(&a, argc, argv, spec);
+	while ((ch = args_next(&a)) != -1) {
+		if (ch == 'h')
+			return usage(c, synopsis, ch);
+		if (ch == 'm')
+			ca->msg = a.arg;
+		else if (ch == '?' || ch == ':')
+			return bad_option(c, synopsis, &a);
+		else if (ch != 0)
+			ca->flag = 1;
+		else if (ca->id == NULL)
+			ca->id = a.arg;
+		else if (strchr(a.arg, '=') == NULL && ca->npos < npos)
+			ca->pos[ca->npos++] = a.arg;
+		else if (split_assignment((char *)a.arg, &value) == -1 ||
+		    ca->nkv == CHANGE_MAX_KV) {
+			fprintf(stderr, "plaint: %s: unexpected argument "
+			    "\"%.40s\"\n", c->cmd, a.arg);
+			return usage(c, synopsis, '?');
+		} else {
+			if (!allowed_key(allowed, a.arg))
+				return fail(c, PLAINT_USAGE, "%.60s: not a "
+				    "field %s takes", a.arg, c->cmd);
+			for (i = 0; i < ca->nkv; i++)
+				if (strcmp(ca->key[i], a.arg) == 0)
+					return fail(c, PLAINT_USAGE, "%.60s: "
+					    "given twice", a.arg);
+			ca->key[ca->nkv] = (char *)a.arg;
+			ca->value[ca->nkv++] = value;
+		}
+	}
+	if (ca->id == NULL || ca->npos < npos)
+		return usage(c, synopsis, '?');
+	return parse_id(c, ca->id, id);
+}
+
+const char *
+change_arg(const struct change_args *ca, const char *key)
+{
+	int i;
+
+	for (i = 0; i < ca->nkv; i++)
+		if (strcmp(ca->key[i], key) == 0)
+			return ca->value[i];
+	return NULL;
+}

@@ -1,0 +1,119 @@
+/*
+ * plaint.h - what the command files share: the context the dispatcher
+ * builds from the global options, and the small helpers every command
+ * uses to parse its arguments and report.
+ */
+#ifndef PLAINT_CMD_H
+#define PLAINT_CMD_H
+
+#include <stdio.h>
+
+#include "../lib/complaint.h"
+#include "../lib/err.h"
+#include "../lib/node.h"
+#include "../lib/ptime.h"
+#include "../lib/store.h"
+
+#define NEED_TREE 0x1	/* find the tree and load its policy */
+#define WRITES 0x2	/* also take the writer lock */
+
+struct ctx {
+	const char *cmd;	/* the command's name */
+	unsigned flags;		/* of the command, from the table */
+	const char *dir;	/* -C */
+	const char *now_arg;	/* -N or $PLAINT_NOW */
+	ptime_t now;
+	const char *actor;	/* -u, $PLAINT_USER or the login name */
+	int quiet;		/* -q */
+	int tree_open;
+	struct store store;
+	int rval;		/* 65 once a reader skipped a bad file */
+};
+
+/* Arguments: options and operands in any order, "--" ends options. */
+struct args {
+	int argc;
+	char **argv;
+	const char *spec;
+	int ended;
+	const char *arg;	/* option argument or operand */
+};
+
+void args_init(struct args *a, int argc, char **argv, const char *spec);
+/* An option letter, 0 for an operand (in a->arg), -1 at the end, '?'. */
+int args_next(struct args *a);
+
+/* Find the tree, load the policy, lock, as the command's flags say. */
+int setup(struct ctx *c);
+int report(struct ctx *c, const struct perr *e);
+void warn(struct ctx *c, const struct perr *e);
+int fail(struct ctx *c, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "-h": synopsis to stdout, 0; a bad option: to stderr, 64. */
+int usage(struct ctx *c, const char *synopsis, int ch);
+int bad_option(struct ctx *c, const char *synopsis, struct args *a);
+struct stamp ctx_stamp(const struct ctx *c);
+
+/* The path of a file shipped with plaint (policies/x.yaml, man1/…). */
+int datafile(char *buf, size_t size, const char *kind, const char *rel);
+
+/* Parse an id operand; usage error (touching nothing) if malformed. */
+int parse_id(struct ctx *c, const char *s, struct complaint_id *id);
+/*
+ * The update cycle for a change to one complaint: read it (inside the
+ * lock that setup took), ask the workflow whether action is allowed and
+ * where it leads.  On success *doc is owned by the caller and *next is
+ * the new status.
+ */
+int begin_change(struct ctx *c, const struct complaint_id *id,
+    const char *action, struct node **doc, const char **next);
+/* Set the status, append the event (extra is taken), write atomically. */
+int commit_change(struct ctx *c, const struct complaint_id *id,
+    struct node *doc, const char *next, const char *action,
+    struct node *extra);
+/* Split "field=value"; -1 if there is no '=' after a name. */
+int split_assignment(char *s, char **value);
+/* Parse "yes"/"no" (also true/false). */
+int parse_yesno(const char *s, int *out);
+
+int cmd_assign(struct ctx *, int, char **);
+int cmd_check(struct ctx *, int, char **);
+int cmd_close(struct ctx *, int, char **);
+int cmd_escalate(struct ctx *, int, char **);
+int cmd_extend(struct ctx *, int, char **);
+int cmd_help(struct ctx *, int, char **);
+int cmd_init(struct ctx *, int, char **);
+int cmd_list(struct ctx *, int, char **);
+int cmd_log(struct ctx *, int, char **);
+int cmd_note(struct ctx *, int, char **);
+int cmd_reopen(struct ctx *, int, char **);
+int cmd_resolve(struct ctx *, int, char **);
+int cmd_show(struct ctx *, int, char **);
+
+#endif
+
+/*
+ * The arguments of a command that changes one complaint: ID, further
+ * plain operands (assign's PERSON), field=value operands, -m and one
+ * optional flag letter.
+ */
+#define CHANGE_MAX_KV 8
+struct change_args {
+	const char *id;
+	const char *msg;	/* -m */
+	int flag;		/* the extra flag letter was given */
+	const char *pos[2];
+	int npos;
+	char *key[CHANGE_MAX_KV], *value[CHANGE_MAX_KV];
+	int nkv;
+};
+
+/*
+ * Parse argv for spec ("+:hm:" plus the command's letters), check that
+ * fields are among allowed (NULL-terminated; "*" allows any), then parse
+ * the id.  Returns 0, or the exit status to return (usage printed).
+ */
+int change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
+    const char *synopsis, int npos, const char *const *allowed,
+    struct change_args *ca, struct complaint_id *id);
+const char *change_arg(const struct change_args *ca, const char *key);

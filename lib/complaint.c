@@ -1,0 +1,582 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "complaint.h"
+#include "utf8.h"
+#include "workflow.h"
+
+const char *const complaint_order[] = {
+	"id", "kind", "status", "received", "channel", "received_by",
+	"complainant", "category", "severity", "subject", "description",
+	"department", "assignee", "level", "round", "due", "source_ref",
+	"resolution", "notice", "satisfaction", "penalties", "extensions",
+	"history", NULL
+};
+
+enum check { C_LINE, C_TEXT, C_TIME, C_KIND, C_CHANNEL, C_CATEGORY,
+	C_SEVERITY, C_DEPARTMENT };
+
+struct field_spec {
+	const char *name;
+	enum check check;
+};
+
+/* The fields a user gives when a complaint is taken in. */
+static const struct field_spec input_fields[] = {
+	{ "kind", C_KIND }, { "channel", C_CHANNEL },
+	{ "received", C_TIME }, { "received_by", C_LINE },
+	{ "complainant.name", C_LINE }, { "complainant.phone", C_LINE },
+	{ "complainant.address", C_LINE }, { "category", C_CATEGORY },
+	{ "severity", C_SEVERITY }, { "subject", C_LINE },
+	{ "description", C_TEXT }, { "department", C_DEPARTMENT },
+	{ "assignee", C_LINE }, { "source_ref", C_LINE },
+};
+
+/* Fields plaint keeps itself; readable by filters, not settable. */
+static const char *const system_fields[] = {
+	"id", "status", "level", "round", "resolution", "resolution.result",
+	"resolution.valid", "resolution.cause", "resolution.responsible",
+	"resolution.at", "notice", "notice.by", "notice.at", "satisfaction",
+	"penalties", "extensions", "history", "due", "complainant", NULL
+};
+
+static const struct field_spec *
+input_spec(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(input_fields) / sizeof(input_fields[0]); i++)
+		if (strcmp(input_fields[i].name, name) == 0)
+			return &input_fields[i];
+	return NULL;
+}
+
+static int
+is_clock_name(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+int
+complaint_field_known(const struct policy *p, const char *name)
+{
+	size_t i;
+
+	if (input_spec(name) != NULL || policy_field(p, name) != NULL)
+		return 1;
+	if (strncmp(name, "due.", 4) == 0 && is_clock_name(name + 4))
+		return 1;
+	for (i = 0; system_fields[i] != NULL; i++)
+		if (strcmp(system_fields[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static struct node *refuse(struct perr *, int, const char *, const char *,
+    ...) __attribute__((format(printf, 4, 5)));
+
+static struct node *
+refuse(struct perr *e, int code, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->code == 0) {
+		e->code = code;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+		va_end(ap);
+	}
+	perr_field(e, field);
+	return NULL;
+}
+
+static struct node *
+check_listed(const struct strlist *l, const char *field, const char *v,
+    struct perr *e)
+{
+	char allowed[400];
+
+	if (l->n == 0 || strlist_has(l, v))
+		return node_new_str(v);
+	strlist_join(l, allowed, sizeof(allowed));
+	perr_set(e, PLAINT_DATAERR, "\"%.80s\" is not allowed; the policy "
+	    "allows: %s", v, allowed);
+	perr_field(e, field);
+	return NULL;
+}
+
+static struct node *
+check_time(const struct policy *p, const char *field, const char *v,
+    struct perr *e)
+{
+	char buf[PTIME_BUFSZ];
+	ptime_t t;
+	int off;
+
+	if (ptime_parse(v, p->tz_off, &t, &off) == -1)
+		return refuse(e, PLAINT_DATAERR, field, "\"%.40s\" is not a "
+		    "time (use 2026-11-27T10:00:00+08:00)", v);
+	ptime_format(t, p->tz_off, buf);
+	return node_new_str(buf);
+}
+
+static int
+has_control(const char *s, int allow_newlines)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (allow_newlines && (c == '\n' || c == '\t'))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+static struct node *
+check_extra(const struct policy_field *f, const char *v, struct perr *e)
+{
+	char *end;
+	long long n;
+	ptime_t t;
+	int off;
+
+	switch (f->type) {
+	case FIELD_INTEGER:
+		n = strtoll(v, &end, 10);
+		if (*v == '\0' || *end != '\0')
+			return refuse(e, PLAINT_DATAERR, f->name,
+			    "\"%.40s\" is not an integer", v);
+		return node_new_int(n);
+	case FIELD_DATE:
+		if (strlen(v) != 10 || ptime_parse(v, 0, &t, &off) == -1)
+			return refuse(e, PLAINT_DATAERR, f->name,
+			    "\"%.40s\" is not a date (use 2026-11-27)", v);
+		return node_new_str(v);
+	case FIELD_ENUM:
+		return check_listed(&f->values, f->name, v, e);
+	case FIELD_TIME:
+	case FIELD_STRING:
+		break;
+	}
+	if (has_control(v, 0))
+		return refuse(e, PLAINT_DATAERR, f->name, "%s",
+		    "control characters are not allowed");
+	return node_new_str(v);
+}
+
+struct node *
+complaint_input(const struct policy *p, const char *name, const char *v,
+    struct perr *e)
+{
+	const struct field_spec *spec = input_spec(name);
+	const struct policy_field *extra = policy_field(p, name);
+	struct node *n;
+
+	if (!utf8_valid(v, strlen(v)))
+		return refuse(e, PLAINT_DATAERR, name, "%s",
+		    "value is not valid UTF-8");
+	if (spec == NULL && extra == NULL) {
+		if (strncmp(name, "due.", 4) == 0 && is_clock_name(name + 4))
+			return check_time(p, name, v, e);
+		if (complaint_field_known(p, name))
+			return refuse(e, PLAINT_USAGE, name, "%s",
+			    "is kept by plaint and cannot be set here");
+		return refuse(e, PLAINT_USAGE, name, "%s", "unknown field");
+	}
+	if (extra != NULL && extra->type == FIELD_TIME)
+		return check_time(p, name, v, e);
+	if (extra != NULL) {
+		n = check_extra(extra, v, e);
+		return n == NULL && e->code == 0 ? (perr_nomem(e), NULL) : n;
+	}
+	if (*v == '\0')
+		return refuse(e, PLAINT_DATAERR, name, "%s", "is empty");
+	switch (spec->check) {
+	case C_KIND:
+		return check_listed(&p->kinds, name, v, e);
+	case C_CHANNEL:
+		return check_listed(&p->channels, name, v, e);
+	case C_CATEGORY:
+		return check_listed(&p->categories, name, v, e);
+	case C_SEVERITY:
+		return check_listed(&p->severities, name, v, e);
+	case C_DEPARTMENT:
+		return check_listed(&p->departments, name, v, e);
+	case C_TIME:
+		return check_time(p, name, v, e);
+	case C_LINE:
+	case C_TEXT:
+		if (has_control(v, spec->check == C_TEXT))
+			return refuse(e, PLAINT_DATAERR, name, "%s",
+			    "control characters are not allowed");
+		break;
+	}
+	if ((n = node_new_str(v)) == NULL)
+		perr_nomem(e);
+	return n;
+}
+
+int
+complaint_set(struct node *doc, const char *path, struct node *val,
+    struct perr *e)
+{
+	if (val == NULL)
+		return e->code ? -1 : perr_nomem(e);
+	if (node_path_set(doc, path, val, complaint_order) == -1)
+		return perr_set(e, PLAINT_DATAERR, "cannot set \"%s\": a "
+		    "field on its way is not a mapping", path);
+	return 0;
+}
+
+static int
+take_field(struct node *doc, const struct policy *p, const char *name,
+    const struct node *v, struct perr *e)
+{
+	if (v->type != NODE_SCALAR || node_kind(v) == KIND_NULL) {
+		perr_set(e, PLAINT_DATAERR, "%s", v->type == NODE_SCALAR ?
+		    "has no value" : "must be a single value");
+		perr_field(e, name);
+		perr_at(e, NULL, v->line, v->col);
+		return -1;
+	}
+	if (complaint_set(doc, name, complaint_input(p, name, v->str, e),
+	    e) == -1) {
+		perr_at(e, NULL, v->line, v->col);
+		return -1;
+	}
+	return 0;
+}
+
+/* Copy the user's fields, nested ones (complainant: {…}) by dotted name. */
+static int
+take_fields(struct node *doc, const struct policy *p,
+    const struct node *fields, struct perr *e)
+{
+	char name[160];
+	size_t i, j;
+
+	for (i = 0; i < fields->n; i++) {
+		const struct node *v = fields->kids[i];
+		const char *key = fields->keys[i];
+
+		if (v->type != NODE_MAP || policy_field(p, key) != NULL) {
+			if (take_field(doc, p, key, v, e) == -1)
+				return -1;
+			continue;
+		}
+		for (j = 0; j < v->n; j++) {
+			snprintf(name, sizeof(name), "%.70s.%.70s", key,
+			    v->keys[j]);
+			if (take_field(doc, p, name, v->kids[j], e) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+take_defaults(struct node *doc, const struct policy *p, struct perr *e)
+{
+	size_t i;
+
+	if (p->defaults == NULL)
+		return 0;
+	for (i = 0; i < p->defaults->n; i++) {
+		if (node_path_get(doc, p->defaults->keys[i]) != NULL)
+			continue;
+		if (take_field(doc, p, p->defaults->keys[i],
+		    p->defaults->kids[i], e) == -1) {
+			perr_at(e, "plaint.yaml", 0, 0);
+			e->code = PLAINT_CONFIG;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+check_required(const struct node *doc, const struct policy *p,
+    struct perr *e)
+{
+	size_t i;
+
+	for (i = 0; i < p->required.n; i++)
+		if (node_path_get(doc, p->required.v[i]) == NULL) {
+			perr_set(e, PLAINT_DATAERR, "is required by the policy");
+			perr_field(e, p->required.v[i]);
+			return -1;
+		}
+	return 0;
+}
+
+int
+complaint_new(struct node **out, const struct policy *p,
+    const struct node *fields, const struct stamp *st, struct perr *e)
+{
+	struct node *doc = node_new_map();
+	char now[PTIME_BUFSZ];
+	const char *dept;
+
+	*out = NULL;
+	if (doc == NULL)
+		return perr_nomem(e);
+	if (take_fields(doc, p, fields, e) == -1 ||
+	    take_defaults(doc, p, e) == -1)
+		goto fail;
+	ptime_format(st->now, st->off, now);
+	if (node_map_get(doc, "received") == NULL &&
+	    complaint_set(doc, "received", node_new_str(now), e) == -1)
+		goto fail;
+	if (node_map_get(doc, "received_by") == NULL &&
+	    complaint_set(doc, "received_by", complaint_input(p,
+	    "received_by", st->actor, e), e) == -1)
+		goto fail;
+	dept = policy_category_department(p,
+	    node_str(node_map_get(doc, "category")));
+	if (node_map_get(doc, "department") == NULL && dept != NULL &&
+	    complaint_set(doc, "department", node_new_str(dept), e) == -1)
+		goto fail;
+	if (complaint_set(doc, "status", node_new_str(node_map_get(doc,
+	    "assignee") != NULL ? "assigned" : "new"), e) == -1 ||
+	    complaint_set(doc, "level", node_new_int(0), e) == -1 ||
+	    complaint_set(doc, "round", node_new_int(1), e) == -1 ||
+	    check_required(doc, p, e) == -1 ||
+	    complaint_event(doc, st, "log", NULL, e) == -1)
+		goto fail;
+	*out = doc;
+	return 0;
+fail:
+	node_free(doc);
+	return -1;
+}
+
+int
+complaint_month(const struct node *doc, int off, int *year, int *month,
+    struct perr *e)
+{
+	const struct node *r = node_map_get(doc, "received");
+	struct civil c;
+	ptime_t t;
+	int o;
+
+	if (node_str(r) == NULL || ptime_parse(r->str, off, &t, &o) == -1) {
+		perr_set(e, PLAINT_DATAERR, "missing or not a time");
+		perr_field(e, "received");
+		if (r != NULL)
+			perr_at(e, NULL, r->line, r->col);
+		return -1;
+	}
+	ptime_to_civil(t, off, &c);
+	*year = c.year;
+	*month = c.month;
+	return 0;
+}
+
+int
+complaint_event(struct node *doc, const struct stamp *st, const char *action,
+    struct node *extra, struct perr *e)
+{
+	struct node *hist = node_map_get(doc, "history"), *ev = NULL;
+	char at[PTIME_BUFSZ];
+	long long n = 0;
+	size_t i;
+
+	if (hist == NULL) {
+		if (complaint_set(doc, "history", node_new_seq(), e) == -1)
+			goto fail;
+		hist = node_map_get(doc, "history");
+	}
+	if (hist->type != NODE_SEQ) {
+		perr_set(e, PLAINT_DATAERR, "is not a list");
+		perr_field(e, "history");
+		perr_at(e, NULL, hist->line, hist->col);
+		goto fail;
+	}
+	/* n orders events; clocks may step back (R8). */
+	if (hist->n > 0 && node_int(node_map_get(hist->kids[hist->n - 1],
+	    "n"), &n) == -1)
+		n = (long long)hist->n;
+	ptime_format(st->now, st->off, at);
+	if ((ev = node_new_map()) == NULL ||
+	    node_map_set(ev, "n", node_new_int(n + 1)) == -1 ||
+	    node_map_set(ev, "at", node_new_str(at)) == -1 ||
+	    node_map_set(ev, "by", node_new_str(st->actor)) == -1 ||
+	    node_map_set(ev, "action", node_new_str(action)) == -1)
+		goto nomem;
+	for (i = 0; extra != NULL && i < extra->n; i++) {
+		if (node_map_set(ev, extra->keys[i], extra->kids[i]) == -1) {
+			extra->kids[i] = NULL;
+			goto nomem;
+		}
+		extra->kids[i] = NULL;
+	}
+	node_free(extra);
+	extra = NULL;
+	if (node_seq_push(hist, ev) == -1) {
+		ev = NULL;
+		goto nomem;
+	}
+	return 0;
+nomem:
+	perr_nomem(e);
+fail:
+	node_free(ev);
+	node_free(extra);
+	return -1;
+}
+
+const char *
+complaint_status(const struct node *doc)
+{
+	return node_str(node_map_get(doc, "status"));
+}
+
+long long
+complaint_level(const struct node *doc)
+{
+	long long level = 0;
+
+	node_int(node_map_get(doc, "level"), &level);
+	return level;
+}
+
+static int
+invalid(struct perr *e, const char *path, const struct node *n,
+    const char *field, const char *msg)
+{
+	perr_set(e, PLAINT_DATAERR, "%s", msg);
+	perr_field(e, field);
+	perr_at(e, path, n != NULL ? n->line : 0, n != NULL ? n->col : 0);
+	return -1;
+}
+
+static int
+validate_listed(const struct node *doc, const char *field,
+    const struct strlist *l, const char *path, struct perr *e)
+{
+	const struct node *n = node_map_get(doc, field);
+
+	if (n == NULL || l->n == 0)
+		return 0;
+	if (node_str(n) == NULL || !strlist_has(l, n->str))
+		return invalid(e, path, n, field,
+		    "value not listed in the policy");
+	return 0;
+}
+
+static int
+validate_history(const struct node *doc, const char *path, struct perr *e)
+{
+	const struct node *h = node_map_get(doc, "history");
+	long long n, last = 0;
+	size_t i;
+
+	if (h == NULL)
+		return 0;
+	if (h->type != NODE_SEQ)
+		return invalid(e, path, h, "history", "must be a list");
+	for (i = 0; i < h->n; i++) {
+		const struct node *ev = h->kids[i];
+
+		if (ev->type != NODE_MAP ||
+		    node_int(node_map_get(ev, "n"), &n) == -1 || n <= last ||
+		    node_str(node_map_get(ev, "action")) == NULL)
+			return invalid(e, path, ev, "history",
+			    "events need n (rising), at, by and action");
+		last = n;
+	}
+	return 0;
+}
+
+int
+complaint_validate(const struct node *doc, const struct policy *p,
+    const char *idstr, const char *path, struct perr *e)
+{
+	const struct node *id = node_map_get(doc, "id");
+	const struct node *st = node_map_get(doc, "status");
+	const struct node *lv = node_map_get(doc, "level");
+	long long level = 0;
+	int y, m;
+
+	if (node_str(id) == NULL || strcmp(id->str, idstr) != 0)
+		return invalid(e, path, id != NULL ? id : doc, "id",
+		    "does not match the file name");
+	if (!workflow_is_state(&workflow_complaint, node_str(st)))
+		return invalid(e, path, st != NULL ? st : doc, "status",
+		    "missing or not a known status");
+	if (complaint_month(doc, p->tz_off, &y, &m, e) == -1) {
+		perr_at(e, path, 0, 0);
+		return -1;
+	}
+	if (lv != NULL && (node_int(lv, &level) == -1 || level < 0 ||
+	    (size_t)level >= p->nlevels))
+		return invalid(e, path, lv, "level",
+		    "not a level of the escalation chain");
+	if (validate_listed(doc, "kind", &p->kinds, path, e) == -1 ||
+	    validate_listed(doc, "channel", &p->channels, path, e) == -1 ||
+	    validate_listed(doc, "category", &p->categories, path, e) == -1 ||
+	    validate_listed(doc, "severity", &p->severities, path, e) == -1 ||
+	    validate_history(doc, path, e) == -1)
+		return -1;
+	return 0;
+}
+
+struct node *
+complaint_text(const char *field, const char *s, int multiline,
+    struct perr *e)
+{
+	struct node *n;
+
+	if (s == NULL || *s == '\0')
+		return refuse(e, PLAINT_USAGE, field, "%s", "is empty");
+	if (strlen(s) > 64 * 1024)
+		return refuse(e, PLAINT_DATAERR, field, "%s",
+		    "longer than 64 KiB");
+	if (!utf8_valid(s, strlen(s)))
+		return refuse(e, PLAINT_DATAERR, field, "%s",
+		    "not valid UTF-8");
+	if (has_control(s, multiline))
+		return refuse(e, PLAINT_DATAERR, field, "%s",
+		    "control characters are not allowed");
+	if ((n = node_new_str(s)) == NULL)
+		perr_nomem(e);
+	return n;
+}
+
+struct node *
+complaint_listed(const struct strlist *l, const char *const *dflt,
+    const char *field, const char *s, struct perr *e)
+{
+	struct strlist fallback = { (const char **)dflt, 0 };
+
+	if (l->n > 0)
+		return check_listed(l, field, s, e);
+	while (dflt[fallback.n] != NULL)
+		fallback.n++;
+	return check_listed(&fallback, field, s, e);
+}
+
+long long
+complaint_next_level(const struct node *doc, const struct policy *p,
+    struct perr *e)
+{
+	long long level = complaint_level(doc);
+
+	if (level + 1 >= (long long)p->nlevels) {
+		perr_set(e, PLAINT_REFUSED, "already at the top of the "
+		    "escalation chain (level %lld, %s)", level,
+		    level >= 0 && (size_t)level < p->nlevels ?
+		    p->levels[level].name : "?");
+		return -1;
+	}
+	return level + 1;
+}

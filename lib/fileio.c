@@ -1,0 +1,88 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+
+int
+fileio_read_fd(int fd, size_t cap, struct strbuf *sb, const char *path,
+    struct perr *e)
+{
+	struct stat st;
+	ssize_t n;
+
+	if (fstat(fd, &st) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot stat", path);
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > cap) {
+		perr_set(e, PLAINT_DATAERR, "file larger than %zu KiB",
+		    cap / 1024);
+		perr_at(e, path, 0, 0);
+		return -1;
+	}
+	for (;;) {
+		if (strbuf_grow(sb, 8192) == -1)
+			return perr_nomem(e);
+		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return perr_errno(e, PLAINT_IOERR, errno, "cannot read",
+			    path);
+		if (n == 0)
+			break;
+		sb->len += (size_t)n;
+		sb->buf[sb->len] = '\0';
+		if (sb->len > cap) {
+			perr_set(e, PLAINT_DATAERR, "file larger than %zu KiB",
+			    cap / 1024);
+			perr_at(e, path, 0, 0);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+fileio_read_path(const char *path, size_t cap, struct strbuf *sb,
+    struct perr *e)
+{
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return perr_errno(e, errno == ENOENT ? PLAINT_NOINPUT :
+		    PLAINT_IOERR, errno, "cannot open", path);
+	rc = fileio_read_fd(fd, cap, sb, path, e);
+	close(fd);
+	return rc;
+}
+
+int
+fileio_write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+fileio_fsync_dir(int dirfd)
+{
+	if (fsync(dirfd) == -1 && errno != EINVAL && errno != EROFS)
+		return -1;
+	return 0;
+}

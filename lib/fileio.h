@@ -1,0 +1,25 @@
+/*
+ * fileio.h - whole-file reads and careful writes on file descriptors.
+ *
+ * Reads stop at a cap and fail rather than grow without bound.  Writes
+ * loop over short writes and retry EINTR; none of them retries a failed
+ * fsync (PostgreSQL's fsyncgate): the caller reports it and gives up.
+ */
+#ifndef PLAINT_FILEIO_H
+#define PLAINT_FILEIO_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "strbuf.h"
+
+/* Read all of fd into sb; more than cap bytes is a PLAINT_DATAERR. */
+int fileio_read_fd(int fd, size_t cap, struct strbuf *sb, const char *path,
+    struct perr *e);
+int fileio_read_path(const char *path, size_t cap, struct strbuf *sb,
+    struct perr *e);
+int fileio_write_all(int fd, const void *buf, size_t len);
+/* fsync a directory (after a rename, link or mkdir in it). */
+int fileio_fsync_dir(int dirfd);
+
+#endif

@@ -1,0 +1,475 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "node.h"
+
+static struct node *
+node_alloc(enum node_type type)
+{
+	struct node *n = calloc(1, sizeof(*n));
+
+	if (n != NULL)
+		n->type = type;
+	return n;
+}
+
+struct node *
+node_new_map(void)
+{
+	return node_alloc(NODE_MAP);
+}
+
+struct node *
+node_new_seq(void)
+{
+	return node_alloc(NODE_SEQ);
+}
+
+struct node *
+node_new_scalar(const char *s, size_t len, int quoted)
+{
+	struct node *n = node_alloc(NODE_SCALAR);
+
+	if (n == NULL)
+		return NULL;
+	if ((n->str = malloc(len + 1)) == NULL) {
+		free(n);
+		return NULL;
+	}
+	memcpy(n->str, s, len);
+	n->str[len] = '\0';
+	n->quoted = quoted ? 1 : 0;
+	return n;
+}
+
+struct node *
+node_new_strn(const char *s, size_t len)
+{
+	struct node *n = node_new_scalar(s, len, 1);
+
+	if (n != NULL && node_plain_safe(n->str))
+		n->quoted = 0;
+	return n;
+}
+
+struct node *
+node_new_str(const char *s)
+{
+	return node_new_strn(s, strlen(s));
+}
+
+struct node *
+node_new_int(long long v)
+{
+	char buf[32];
+	int len = snprintf(buf, sizeof(buf), "%lld", v);
+
+	return node_new_scalar(buf, (size_t)len, 0);
+}
+
+struct node *
+node_new_bool(int v)
+{
+	return v ? node_new_scalar("true", 4, 0) : node_new_scalar("false", 5, 0);
+}
+
+struct node *
+node_dup(const struct node *src)
+{
+	struct node *n;
+	size_t i;
+
+	if (src->type == NODE_SCALAR) {
+		n = node_new_scalar(src->str, strlen(src->str), src->quoted);
+		if (n != NULL) {
+			n->line = src->line;
+			n->col = src->col;
+		}
+		return n;
+	}
+	if ((n = node_alloc(src->type)) == NULL)
+		return NULL;
+	n->flow = src->flow;
+	n->line = src->line;
+	n->col = src->col;
+	for (i = 0; i < src->n; i++) {
+		struct node *kid = node_dup(src->kids[i]);
+		int rc;
+
+		if (kid == NULL) {
+			node_free(n);
+			return NULL;
+		}
+		rc = src->type == NODE_MAP ? node_map_set(n, src->keys[i], kid) :
+		    node_seq_push(n, kid);
+		if (rc == -1) {
+			node_free(n);
+			return NULL;
+		}
+	}
+	return n;
+}
+
+void
+node_free(struct node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++) {
+		if (n->keys != NULL)
+			free(n->keys[i]);
+		node_free(n->kids[i]);
+	}
+	free(n->keys);
+	free(n->kids);
+	free(n->str);
+	free(n);
+}
+
+static int
+is_int_text(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static int
+is_float_text(const char *s)
+{
+	int digits = 0, dot = 0;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && !dot)
+			dot = 1;
+		else if ((*s == 'e' || *s == 'E') && digits > 0)
+			return is_int_text(s + 1);
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
+static int
+word_in(const char *s, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strcmp(s, *words) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const null_words[] = { "", "~", "null", "Null", "NULL",
+	NULL };
+static const char *const true_words[] = { "true", "True", "TRUE", "yes",
+	"Yes", "YES", "on", "On", "ON", NULL };
+static const char *const false_words[] = { "false", "False", "FALSE", "no",
+	"No", "NO", "off", "Off", "OFF", NULL };
+
+enum scalar_kind
+node_kind(const struct node *n)
+{
+	if (n == NULL || n->type != NODE_SCALAR || n->quoted)
+		return KIND_STR;
+	if (word_in(n->str, null_words))
+		return KIND_NULL;
+	if (word_in(n->str, true_words) || word_in(n->str, false_words))
+		return KIND_BOOL;
+	if (is_int_text(n->str))
+		return KIND_INT;
+	if (is_float_text(n->str))
+		return KIND_FLOAT;
+	return KIND_STR;
+}
+
+const char *
+node_str(const struct node *n)
+{
+	return n != NULL && n->type == NODE_SCALAR ? n->str : NULL;
+}
+
+int
+node_int(const struct node *n, long long *out)
+{
+	char *end;
+
+	if (node_kind(n) != KIND_INT || n == NULL || n->type != NODE_SCALAR)
+		return -1;
+	errno = 0;
+	*out = strtoll(n->str, &end, 10);
+	return errno != 0 || *end != '\0' ? -1 : 0;
+}
+
+int
+node_bool(const struct node *n, int *out)
+{
+	if (n == NULL || node_kind(n) != KIND_BOOL)
+		return -1;
+	*out = word_in(n->str, true_words);
+	return 0;
+}
+
+int
+node_plain_safe(const char *s)
+{
+	const char *p;
+
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_'))
+			return 0;
+	return !word_in(s, null_words) && !word_in(s, true_words) &&
+	    !word_in(s, false_words);
+}
+
+static long
+map_index(const struct node *map, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i], key) == 0)
+			return (long)i;
+	return -1;
+}
+
+struct node *
+node_map_get(const struct node *map, const char *key)
+{
+	long i;
+
+	if (map == NULL || key == NULL || map->type != NODE_MAP)
+		return NULL;
+	i = map_index(map, key);
+	return i < 0 ? NULL : map->kids[i];
+}
+
+static int
+ensure_room(struct node *n)
+{
+	size_t cap;
+	struct node **kids;
+	char **keys;
+
+	if (n->n < n->cap)
+		return 0;
+	cap = n->cap ? n->cap * 2 : 8;
+	if ((kids = realloc(n->kids, cap * sizeof(*kids))) == NULL)
+		return -1;
+	n->kids = kids;
+	if (n->type == NODE_MAP) {
+		if ((keys = realloc(n->keys, cap * sizeof(*keys))) == NULL)
+			return -1;
+		n->keys = keys;
+	}
+	n->cap = cap;
+	return 0;
+}
+
+static int
+map_insert_at(struct node *map, size_t at, const char *key, struct node *val)
+{
+	char *k;
+
+	if (ensure_room(map) == -1 || (k = strdup(key)) == NULL) {
+		node_free(val);
+		return -1;
+	}
+	memmove(map->keys + at + 1, map->keys + at,
+	    (map->n - at) * sizeof(*map->keys));
+	memmove(map->kids + at + 1, map->kids + at,
+	    (map->n - at) * sizeof(*map->kids));
+	map->keys[at] = k;
+	map->kids[at] = val;
+	map->n++;
+	return 0;
+}
+
+static int
+replace_existing(struct node *map, const char *key, struct node *val)
+{
+	long i = map_index(map, key);
+
+	if (i < 0)
+		return 0;
+	node_free(map->kids[i]);
+	map->kids[i] = val;
+	return 1;
+}
+
+int
+node_map_set(struct node *map, const char *key, struct node *val)
+{
+	if (val == NULL)
+		return -1;
+	if (map == NULL || map->type != NODE_MAP) {
+		node_free(val);
+		return -1;
+	}
+	if (replace_existing(map, key, val))
+		return 0;
+	return map_insert_at(map, map->n, key, val);
+}
+
+static size_t
+rank_of(const char *key, const char *const *order)
+{
+	size_t i;
+
+	for (i = 0; order[i] != NULL; i++)
+		if (strcmp(order[i], key) == 0)
+			return i * 2;
+	return i > 0 ? i * 2 - 3 : 0;	/* just before the last entry */
+}
+
+int
+node_map_set_ordered(struct node *map, const char *key, struct node *val,
+    const char *const *order)
+{
+	size_t at, rank;
+
+	if (order == NULL)
+		return node_map_set(map, key, val);
+	if (val == NULL)
+		return -1;
+	if (map == NULL || map->type != NODE_MAP) {
+		node_free(val);
+		return -1;
+	}
+	if (replace_existing(map, key, val))
+		return 0;
+	rank = rank_of(key, order);
+	for (at = 0; at < map->n; at++)
+		if (rank_of(map->keys[at], order) > rank)
+			break;
+	return map_insert_at(map, at, key, val);
+}
+
+int
+node_map_set_at(struct node *map, size_t at, const char *key,
+    struct node *val)
+{
+	if (val == NULL)
+		return -1;
+	if (map == NULL || map->type != NODE_MAP) {
+		node_free(val);
+		return -1;
+	}
+	if (replace_existing(map, key, val))
+		return 0;
+	return map_insert_at(map, at < map->n ? at : map->n, key, val);
+}
+
+void
+node_map_del(struct node *map, const char *key)
+{
+	long i;
+
+	if (map == NULL || map->type != NODE_MAP || (i = map_index(map, key)) < 0)
+		return;
+	free(map->keys[i]);
+	node_free(map->kids[i]);
+	memmove(map->keys + i, map->keys + i + 1,
+	    (map->n - (size_t)i - 1) * sizeof(*map->keys));
+	memmove(map->kids + i, map->kids + i + 1,
+	    (map->n - (size_t)i - 1) * sizeof(*map->kids));
+	map->n--;
+}
+
+int
+node_seq_push(struct node *seq, struct node *val)
+{
+	if (val == NULL)
+		return -1;
+	if (seq == NULL || seq->type != NODE_SEQ || ensure_room(seq) == -1) {
+		node_free(val);
+		return -1;
+	}
+	seq->kids[seq->n++] = val;
+	return 0;
+}
+
+struct node *
+node_path_get(const struct node *root, const char *path)
+{
+	char part[128];
+	const char *dot;
+	size_t len;
+
+	while (root != NULL && (dot = strchr(path, '.')) != NULL) {
+		len = (size_t)(dot - path);
+		if (len >= sizeof(part))
+			return NULL;
+		memcpy(part, path, len);
+		part[len] = '\0';
+		root = node_map_get(root, part);
+		path = dot + 1;
+	}
+	return node_map_get(root, path);
+}
+
+int
+node_path_set(struct node *root, const char *path, struct node *val,
+    const char *const *order)
+{
+	char part[128];
+	const char *dot;
+	size_t len;
+	struct node *next;
+
+	if ((dot = strchr(path, '.')) == NULL)
+		return node_map_set_ordered(root, path, val, order);
+	len = (size_t)(dot - path);
+	if (len >= sizeof(part)) {
+		node_free(val);
+		return -1;
+	}
+	memcpy(part, path, len);
+	part[len] = '\0';
+	next = node_map_get(root, part);
+	if (next == NULL) {
+		if ((next = node_new_map()) == NULL ||
+		    node_map_set_ordered(root, part, next, order) == -1) {
+			node_free(val);
+			return -1;
+		}
+	} else if (next->type != NODE_MAP) {
+		node_free(val);
+		return -1;
+	}
+	return node_path_set(next, dot + 1, val, NULL);
+}
+
+void
+node_path_del(struct node *root, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	char parent[256];
+	size_t len;
+
+	if (dot == NULL) {
+		node_map_del(root, path);
+		return;
+	}
+	len = (size_t)(dot - path);
+	if (len >= sizeof(parent))
+		return;
+	memcpy(parent, path, len);
+	parent[len] = '\0';
+	node_map_del(node_path_get(root, parent), dot + 1);
+}

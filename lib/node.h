@@ -1,0 +1,79 @@
+/*
+ * node.h - an ordered YAML document in memory.
+ *
+ * A node is a scalar, a mapping or a sequence.  Mappings keep their keys
+ * in the order they were read, so that a complaint rewritten by plaint
+ * keeps unknown fields where they were.  A scalar keeps its text exactly
+ * as read and remembers whether it was quoted: a quoted scalar is always
+ * a string, a plain one resolves to null, bool, int, float or string
+ * (node_kind) when a typed view is needed, as in JSON output.
+ *
+ * Ownership: a node owns its children, keys and text; node_free() frees
+ * the whole subtree.  node_map_set() and node_seq_push() take ownership
+ * of the value they are given, also when they fail.
+ */
+#ifndef PLAINT_NODE_H
+#define PLAINT_NODE_H
+
+#include <stddef.h>
+
+enum node_type { NODE_SCALAR, NODE_MAP, NODE_SEQ };
+enum scalar_kind { KIND_STR, KIND_NULL, KIND_BOOL, KIND_INT, KIND_FLOAT };
+
+struct node {
+	enum node_type type;
+	unsigned quoted : 1;	/* scalar was quoted: always a string */
+	unsigned flow : 1;	/* collection was written in flow style */
+	int line, col;		/* 1-based position in its file; 0 if new */
+	char *str;		/* scalar text */
+	size_t n, cap;		/* number of entries of a map or sequence */
+	char **keys;		/* map keys, n of them */
+	struct node **kids;	/* map values or sequence items */
+};
+
+struct node *node_new_map(void);
+struct node *node_new_seq(void);
+/* A string scalar, quoted when written unless it is a plain-safe word. */
+struct node *node_new_str(const char *s);
+struct node *node_new_strn(const char *s, size_t len);
+struct node *node_new_int(long long v);
+struct node *node_new_bool(int v);
+/* A scalar exactly as read from a file (quoted says how it was written). */
+struct node *node_new_scalar(const char *s, size_t len, int quoted);
+struct node *node_dup(const struct node *n);
+void node_free(struct node *n);
+
+enum scalar_kind node_kind(const struct node *n);
+/* The text of a scalar; NULL for a missing node or a collection. */
+const char *node_str(const struct node *n);
+/* Typed reads: return -1 when n is missing or of another kind. */
+int node_int(const struct node *n, long long *out);
+int node_bool(const struct node *n, int *out);
+
+struct node *node_map_get(const struct node *map, const char *key);
+/* Replace the value of key, or add key at the end; takes val. */
+int node_map_set(struct node *map, const char *key, struct node *val);
+/*
+ * Like node_map_set, but a new key goes before the first existing key
+ * that comes after it in order[] (NULL-terminated); keys absent from
+ * order[] rank just before the key named by order's last entry.
+ */
+int node_map_set_ordered(struct node *map, const char *key, struct node *val,
+    const char *const *order);
+/* Replace the value of key, or insert key at position at; takes val. */
+int node_map_set_at(struct node *map, size_t at, const char *key,
+    struct node *val);
+void node_map_del(struct node *map, const char *key);
+int node_seq_push(struct node *seq, struct node *val);
+
+/* Dotted paths: "complainant.name".  get returns NULL when absent. */
+struct node *node_path_get(const struct node *root, const char *path);
+/* Creates the intermediate maps; fails if one is not a map.  Takes val. */
+int node_path_set(struct node *root, const char *path, struct node *val,
+    const char *const *order);
+void node_path_del(struct node *root, const char *path);
+
+/* Is s a string that can be written unquoted and read back as a string? */
+int node_plain_safe(const char *s);
+
+#endif

@@ -1,0 +1,376 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "policy.h"
+#include "ptime.h"
+#include "yamlio.h"
+
+static const char *const known_keys[] = {
+	"policy", "title", "source", "timezone", "numbering", "file_mode",
+	"kinds", "channels", "categories", "severities", "departments",
+	"causes", "notices", "satisfactions", "escalation", "required",
+	"defaults", "fields", NULL
+};
+
+static int bad(struct perr *, const struct policy *, const struct node *,
+    const char *, const char *, ...) __attribute__((format(printf, 5, 6)));
+
+static int
+bad(struct perr *e, const struct policy *p, const struct node *n,
+    const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)p;
+	if (e->code == 0) {
+		e->code = PLAINT_CONFIG;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+		va_end(ap);
+	}
+	perr_field(e, key);
+	if (n != NULL)
+		perr_at(e, NULL, n->line, n->col);
+	return -1;
+}
+
+static int
+load_list(struct policy *p, const char *key, struct strlist *out,
+    struct perr *e)
+{
+	const struct node *n = node_map_get(p->root, key);
+	size_t i;
+
+	out->v = NULL;
+	out->n = 0;
+	if (n == NULL || node_kind(n) == KIND_NULL)
+		return 0;
+	if (n->type == NODE_SCALAR)
+		return bad(e, p, n, key, "%s", "must be a list or a mapping");
+	if (n->n == 0)
+		return 0;
+	if ((out->v = calloc(n->n, sizeof(*out->v))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < n->n; i++) {
+		const char *name = n->type == NODE_MAP ? n->keys[i] :
+		    node_str(n->kids[i]);
+
+		if (name == NULL || *name == '\0')
+			return bad(e, p, n->kids[i], key, "%s",
+			    "entries must be non-empty names");
+		out->v[out->n++] = name;
+	}
+	return 0;
+}
+
+static const char *
+opt_str(const struct node *map, const char *key)
+{
+	const char *s = node_str(node_map_get(map, key));
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+static int
+load_levels(struct policy *p, struct perr *e)
+{
+	const struct node *chain = node_map_get(p->root, "escalation");
+	size_t i;
+
+	if (chain == NULL)
+		return bad(e, p, p->root, "escalation", "%s",
+		    "missing: the policy needs at least one level");
+	if (chain->type != NODE_SEQ || chain->n == 0)
+		return bad(e, p, chain, "escalation", "%s",
+		    "must be a list of levels");
+	if ((p->levels = calloc(chain->n, sizeof(*p->levels))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < chain->n; i++) {
+		const struct node *lv = chain->kids[i];
+		struct policy_level *l = &p->levels[i];
+
+		if (lv->type == NODE_SCALAR)
+			l->name = node_str(lv);
+		else if (lv->type == NODE_MAP) {
+			l->name = opt_str(lv, "name");
+			l->department = opt_str(lv, "department");
+			l->assignee = opt_str(lv, "assignee");
+		}
+		if (l->name == NULL || *l->name == '\0')
+			return bad(e, p, lv, "escalation", "%s",
+			    "each level needs a name");
+		p->nlevels++;
+	}
+	return 0;
+}
+
+static int
+parse_type(const char *s, enum field_type *t)
+{
+	static const struct {
+		const char *name;
+		enum field_type type;
+	} types[] = {
+		{ "string", FIELD_STRING }, { "integer", FIELD_INTEGER },
+		{ "date", FIELD_DATE }, { "time", FIELD_TIME },
+		{ "enum", FIELD_ENUM },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (s != NULL && strcmp(s, types[i].name) == 0) {
+			*t = types[i].type;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+load_fields(struct policy *p, struct perr *e)
+{
+	const struct node *fs = node_map_get(p->root, "fields");
+	size_t i;
+
+	if (fs == NULL || fs->n == 0)
+		return 0;
+	if (fs->type != NODE_MAP)
+		return bad(e, p, fs, "fields", "%s",
+		    "must map field names to {type: …}");
+	if ((p->fields = calloc(fs->n, sizeof(*p->fields))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < fs->n; i++) {
+		const struct node *spec = fs->kids[i];
+		struct policy_field *f = &p->fields[i];
+		const struct node *vals;
+		size_t j;
+
+		f->name = fs->keys[i];
+		if (parse_type(spec->type == NODE_MAP ?
+		    node_str(node_map_get(spec, "type")) : node_str(spec),
+		    &f->type) == -1)
+			return bad(e, p, spec, f->name, "%s", "type must be "
+			    "string, integer, date, time or enum");
+		p->nfields++;
+		if (f->type != FIELD_ENUM)
+			continue;
+		vals = node_map_get(spec, "values");
+		if (vals == NULL || vals->type != NODE_SEQ || vals->n == 0)
+			return bad(e, p, spec, f->name, "%s",
+			    "an enum field needs a list of values");
+		if ((f->values.v = calloc(vals->n, sizeof(char *))) == NULL)
+			return perr_nomem(e);
+		for (j = 0; j < vals->n; j++)
+			if ((f->values.v[f->values.n++] =
+			    node_str(vals->kids[j])) == NULL)
+				return bad(e, p, vals->kids[j], f->name, "%s",
+				    "enum values must be scalars");
+	}
+	return 0;
+}
+
+static int
+load_modes(struct policy *p, struct perr *e)
+{
+	const struct node *n = node_map_get(p->root, "file_mode");
+	const char *s = node_str(n);
+
+	p->file_mode = 0600;
+	p->dir_mode = 0700;
+	if (n == NULL)
+		return 0;
+	if (s != NULL && strcmp(s, "0640") == 0) {
+		p->file_mode = 0640;
+		p->dir_mode = 0750;
+		return 0;
+	}
+	if (s != NULL && strcmp(s, "0600") == 0)
+		return 0;
+	return bad(e, p, n, "file_mode", "%s", "must be \"0600\" or \"0640\"");
+}
+
+static int
+load_numbering(struct policy *p, struct perr *e)
+{
+	const struct node *n = node_map_get(p->root, "numbering");
+	const char *fmt, *s;
+
+	p->prefix = "";
+	if (n == NULL)
+		return 0;
+	if (n->type != NODE_MAP)
+		return bad(e, p, n, "numbering", "%s", "must be a mapping");
+	fmt = node_str(node_map_get(n, "format"));
+	if (fmt != NULL && strcmp(fmt, "YYMM-NNNN") != 0)
+		return bad(e, p, node_map_get(n, "format"), "numbering.format",
+		    "unsupported format \"%s\" (only YYMM-NNNN)", fmt);
+	if ((s = node_str(node_map_get(n, "prefix"))) == NULL || *s == '\0')
+		return 0;
+	if (strlen(s) > 8 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(s))
+		return bad(e, p, node_map_get(n, "prefix"), "numbering.prefix",
+		    "%s", "must be 1-8 capital letters or digits, "
+		    "starting with a letter");
+	p->prefix = s;
+	return 0;
+}
+
+static int
+check_keys(struct policy *p, struct perr *e)
+{
+	size_t i, j;
+
+	if (p->root->type != NODE_MAP)
+		return bad(e, p, p->root, "policy", "%s",
+		    "a policy must be a YAML mapping");
+	for (i = 0; i < p->root->n; i++) {
+		for (j = 0; known_keys[j] != NULL; j++)
+			if (strcmp(known_keys[j], p->root->keys[i]) == 0)
+				break;
+		if (known_keys[j] == NULL)
+			return bad(e, p, p->root->kids[i], p->root->keys[i],
+			    "%s", "unknown policy key");
+	}
+	return 0;
+}
+
+static int
+load_all(struct policy *p, struct perr *e)
+{
+	const char *tz;
+
+	if (check_keys(p, e) == -1)
+		return -1;
+	if ((p->name = node_str(node_map_get(p->root, "policy"))) == NULL)
+		return bad(e, p, p->root, "policy", "%s",
+		    "missing: the policy needs a name");
+	tz = node_str(node_map_get(p->root, "timezone"));
+	p->tz_off = 8 * 3600;
+	if (tz != NULL && ptime_parse_offset(tz, &p->tz_off) == -1)
+		return bad(e, p, node_map_get(p->root, "timezone"), "timezone",
+		    "%s", "must be a UTC offset such as \"+08:00\"");
+	if (load_modes(p, e) == -1 || load_numbering(p, e) == -1 ||
+	    load_list(p, "kinds", &p->kinds, e) == -1 ||
+	    load_list(p, "channels", &p->channels, e) == -1 ||
+	    load_list(p, "categories", &p->categories, e) == -1 ||
+	    load_list(p, "severities", &p->severities, e) == -1 ||
+	    load_list(p, "departments", &p->departments, e) == -1 ||
+	    load_list(p, "causes", &p->causes, e) == -1 ||
+	    load_list(p, "notices", &p->notices, e) == -1 ||
+	    load_list(p, "satisfactions", &p->satisfactions, e) == -1 ||
+	    load_list(p, "required", &p->required, e) == -1 ||
+	    load_levels(p, e) == -1 || load_fields(p, e) == -1)
+		return -1;
+	if (p->kinds.n == 0)
+		return bad(e, p, p->root, "kinds", "%s",
+		    "the policy needs at least one kind");
+	p->defaults = node_map_get(p->root, "defaults");
+	if (p->defaults != NULL && p->defaults->type != NODE_MAP)
+		return bad(e, p, p->defaults, "defaults", "%s",
+		    "must be a mapping of field: value");
+	return 0;
+}
+
+int
+policy_load_buf(struct policy *p, const char *buf, size_t len,
+    const char *path, struct perr *e)
+{
+	memset(p, 0, sizeof(*p));
+	if ((p->root = yamlio_parse(buf, len, path, e)) == NULL) {
+		e->code = PLAINT_CONFIG;
+		return -1;
+	}
+	if (load_all(p, e) == -1) {
+		perr_at(e, path, 0, 0);
+		policy_release(p);
+		return -1;
+	}
+	return 0;
+}
+
+int
+policy_load(struct policy *p, const char *path, struct perr *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	if (fileio_read_path(path, YAMLIO_MAX_FILE, &sb, e) == 0)
+		rc = policy_load_buf(p, strbuf_str(&sb), sb.len, path, e);
+	else
+		e->code = e->code == PLAINT_OSERR ? e->code : PLAINT_CONFIG;
+	strbuf_release(&sb);
+	return rc;
+}
+
+void
+policy_release(struct policy *p)
+{
+	size_t i;
+
+	free(p->kinds.v);
+	free(p->channels.v);
+	free(p->categories.v);
+	free(p->severities.v);
+	free(p->departments.v);
+	free(p->causes.v);
+	free(p->notices.v);
+	free(p->satisfactions.v);
+	free(p->required.v);
+	free(p->levels);
+	for (i = 0; i < p->nfields; i++)
+		free(p->fields[i].values.v);
+	free(p->fields);
+	node_free(p->root);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+strlist_has(const struct strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+void
+strlist_join(const struct strlist *l, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < l->n && len < size; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+		    l->v[i]);
+
+		if (w < 0)
+			break;
+		len += (size_t)w;
+	}
+}
+
+const struct policy_field *
+policy_field(const struct policy *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfields; i++)
+		if (strcmp(p->fields[i].name, name) == 0)
+			return &p->fields[i];
+	return NULL;
+}
+
+const char *
+policy_category_department(const struct policy *p, const char *category)
+{
+	const struct node *cats = node_map_get(p->root, "categories");
+
+	return opt_str(node_map_get(cats, category), "department");
+}

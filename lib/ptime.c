@@ -1,0 +1,215 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptime.h"
+
+long long
+ptime_days_from_civil(int y, int m, int d)
+{
+	long long yy = y - (m <= 2);
+	long long era = (yy >= 0 ? yy : yy - 399) / 400;
+	long long yoe = yy - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+void
+ptime_civil_from_days(long long z, int *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp, yy;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+int
+ptime_weekday(long long days)
+{
+	/* 1970-01-01 was a Thursday (4). */
+	long long w = (days + 3) % 7;
+
+	if (w < 0)
+		w += 7;
+	return (int)w + 1;
+}
+
+static long long
+floor_div(long long a, long long b)
+{
+	long long q = a / b;
+
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+void
+ptime_to_civil(ptime_t t, int off, struct civil *c)
+{
+	long long local = t + off;
+	long long days = floor_div(local, 86400);
+	long long secs = local - days * 86400;
+
+	ptime_civil_from_days(days, &c->year, &c->month, &c->day);
+	c->hour = (int)(secs / 3600);
+	c->min = (int)(secs / 60 % 60);
+	c->sec = (int)(secs % 60);
+}
+
+ptime_t
+ptime_from_civil(const struct civil *c, int off)
+{
+	return ptime_days_from_civil(c->year, c->month, c->day) * 86400 +
+	    c->hour * 3600 + c->min * 60 + c->sec - off;
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+int
+ptime_parse_offset(const char *s, int *off)
+{
+	int h, m;
+
+	if (strcmp(s, "Z") == 0 || strcmp(s, "z") == 0) {
+		*off = 0;
+		return 0;
+	}
+	if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':' ||
+	    digits(s + 1, 2, &h) == -1 || digits(s + 4, 2, &m) == -1 ||
+	    h > 14 || m > 59)
+		return -1;
+	*off = (h * 3600 + m * 60) * (s[0] == '-' ? -1 : 1);
+	return 0;
+}
+
+int
+ptime_parse(const char *s, int def_off, ptime_t *t, int *off)
+{
+	struct civil c;
+	const char *p;
+
+	memset(&c, 0, sizeof(c));
+	if (strlen(s) < 10 || digits(s, 4, &c.year) == -1 || s[4] != '-' ||
+	    digits(s + 5, 2, &c.month) == -1 || s[7] != '-' ||
+	    digits(s + 8, 2, &c.day) == -1)
+		return -1;
+	if (c.year < 1970 || c.year > 9999 || c.month < 1 || c.month > 12 ||
+	    c.day < 1 || c.day > days_in_month(c.year, c.month))
+		return -1;
+	p = s + 10;
+	*off = def_off;
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		if (digits(p, 2, &c.hour) == -1 || p[2] != ':' ||
+		    digits(p + 3, 2, &c.min) == -1)
+			return -1;
+		p += 5;
+		if (*p == ':') {
+			if (digits(p + 1, 2, &c.sec) == -1)
+				return -1;
+			p += 3;
+		}
+		if (c.hour > 23 || c.min > 59 || c.sec > 59)
+			return -1;
+		if (*p != '\0' && ptime_parse_offset(p, off) == -1)
+			return -1;
+	} else if (*p != '\0')
+		return -1;
+	*t = ptime_from_civil(&c, *off);
+	return 0;
+}
+
+void
+ptime_format(ptime_t t, int off, char buf[PTIME_BUFSZ])
+{
+	struct civil c;
+	int a = off < 0 ? -off : off;
+
+	ptime_to_civil(t, off, &c);
+	snprintf(buf, PTIME_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+	    c.year, c.month, c.day, c.hour, c.min, c.sec, off < 0 ? '-' : '+',
+	    a / 3600, a / 60 % 60);
+}
+
+int
+ptime_parse_duration(const char *s, struct duration *d)
+{
+	char *end;
+	long n;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	n = strtol(s, &end, 10);
+	if (n < 1 || n > 100000)
+		return -1;
+	if (strcmp(end, "m") == 0)
+		d->unit = DUR_MIN;
+	else if (strcmp(end, "h") == 0)
+		d->unit = DUR_HOUR;
+	else if (strcmp(end, "d") == 0)
+		d->unit = DUR_DAY;
+	else if (strcmp(end, "w") == 0)
+		d->unit = DUR_WEEK;
+	else
+		return -1;
+	d->count = n;
+	return 0;
+}
+
+ptime_t
+ptime_add(ptime_t t, const struct duration *d)
+{
+	static const long long secs[] = { 60, 3600, 86400, 7 * 86400 };
+
+	return t + d->count * secs[d->unit];
+}
+
+void
+ptime_format_span(long long s, char *buf, unsigned long size)
+{
+	long long d, h, m;
+
+	if (s < 0)
+		s = -s;
+	d = s / 86400;
+	h = s / 3600 % 24;
+	m = s / 60 % 60;
+	if (d > 0)
+		snprintf(buf, size, "%lldd %lldh", d, h);
+	else if (h > 0)
+		snprintf(buf, size, "%lldh %lldm", h, m);
+	else
+		snprintf(buf, size, "%lldm", m);
+}

@@ -1,0 +1,213 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "complaint.h"
+#include "render.h"
+
+const char *const render_list_header[RENDER_LIST_COLS] = {
+	"ID", "STATUS", "KIND", "RECEIVED", "ASSIGNEE", "SUBJECT"
+};
+
+void
+render_time(const char *iso, int off, char *buf, size_t size)
+{
+	struct civil c;
+	ptime_t t;
+	int o;
+
+	if (iso == NULL || ptime_parse(iso, off, &t, &o) == -1) {
+		snprintf(buf, size, "%s", iso != NULL ? iso : "");
+		return;
+	}
+	ptime_to_civil(t, off, &c);
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day,
+	    c.hour, c.min);
+}
+
+static const char *
+str_or(const struct node *doc, const char *path, const char *dflt)
+{
+	const char *s = node_str(node_path_get(doc, path));
+
+	return s != NULL && *s != '\0' ? s : dflt;
+}
+
+static int
+line(struct strbuf *out, const char *label, const char *value)
+{
+	if (value == NULL)
+		return 0;
+	return strbuf_addf(out, "%-14s%s\n", label, value);
+}
+
+/* Has the clock stopped?  Said by the events that stop it. */
+static int
+clock_stopped(const struct node *doc, const char *clock)
+{
+	const struct node *h = node_map_get(doc, "history");
+	const char *status = complaint_status(doc);
+	size_t i;
+
+	if (strcmp(clock, "first_response") == 0) {
+		for (i = 0; h != NULL && i < h->n; i++) {
+			const char *a = node_str(node_map_get(h->kids[i],
+			    "action"));
+
+			if (a != NULL && (strcmp(a, "contact") == 0 ||
+			    strcmp(a, "resolve") == 0))
+				return 1;
+		}
+		return 0;
+	}
+	if (status == NULL)
+		return 0;
+	if (strcmp(clock, "callback") == 0)
+		return strcmp(status, "closed") == 0;
+	return strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0;
+}
+
+static int
+render_due(struct strbuf *out, const struct node *doc,
+    const struct policy *p, ptime_t now)
+{
+	const struct node *due = node_map_get(doc, "due");
+	char when[40], span[40];
+	size_t i;
+
+	if (due == NULL || due->type != NODE_MAP || due->n == 0)
+		return 0;
+	if (strbuf_addstr(out, "Deadlines:\n") == -1)
+		return -1;
+	for (i = 0; i < due->n; i++) {
+		const char *iso = node_str(due->kids[i]);
+		ptime_t t;
+		int off;
+
+		render_time(iso, p->tz_off, when, sizeof(when));
+		if (iso == NULL || ptime_parse(iso, p->tz_off, &t, &off) == -1)
+			snprintf(span, sizeof(span), "(not a time)");
+		else if (clock_stopped(doc, due->keys[i]))
+			snprintf(span, sizeof(span), "done");
+		else if (now > t) {
+			ptime_format_span(now - t, span + 11, sizeof(span) - 11);
+			memcpy(span, "overdue by ", 11);
+		} else {
+			ptime_format_span(t - now, span + 7, sizeof(span) - 7);
+			memcpy(span, "due in ", 7);
+		}
+		if (strbuf_addf(out, "  %-16s %s  %s\n", due->keys[i], when,
+		    span) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+render_complainant(struct strbuf *out, const struct node *doc)
+{
+	const struct node *c = node_map_get(doc, "complainant");
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int rc;
+
+	if (c == NULL || c->type != NODE_MAP || c->n == 0)
+		return line(out, "Complainant:", "anonymous");
+	for (i = 0; i < c->n; i++)
+		if (node_str(c->kids[i]) != NULL && (strbuf_addstr(&sb,
+		    i ? ", " : "") == -1 || strbuf_addstr(&sb,
+		    c->kids[i]->str) == -1)) {
+			strbuf_release(&sb);
+			return -1;
+		}
+	rc = line(out, "Complainant:", strbuf_str(&sb));
+	strbuf_release(&sb);
+	return rc;
+}
+
+static int
+render_event(struct strbuf *out, const struct node *ev, int off)
+{
+	static const char *const details[] = { "to", "level", "clock",
+		"until", "approved_by", "satisfaction", "notice", "round",
+		"result", "note", NULL };
+	char when[40];
+	size_t i;
+
+	render_time(str_or(ev, "at", ""), off, when, sizeof(when));
+	if (strbuf_addf(out, "  %3s  %s  %s  %s", str_or(ev, "n", "?"), when,
+	    str_or(ev, "by", "?"), str_or(ev, "action", "?")) == -1)
+		return -1;
+	for (i = 0; details[i] != NULL; i++) {
+		const char *v = str_or(ev, details[i], NULL);
+
+		if (v != NULL && strbuf_addf(out, "  %s: %s", details[i],
+		    v) == -1)
+			return -1;
+	}
+	return strbuf_addch(out, '\n');
+}
+
+int
+render_text(struct strbuf *out, const struct node *doc,
+    const struct policy *p, ptime_t now)
+{
+	const struct node *h = node_map_get(doc, "history");
+	char received[160], when[40], level[160], res[300];
+	long long lv = complaint_level(doc);
+	size_t i;
+
+	render_time(str_or(doc, "received", NULL), p->tz_off, when,
+	    sizeof(when));
+	snprintf(received, sizeof(received), "%s by %s via %s", when,
+	    str_or(doc, "received_by", "?"), str_or(doc, "channel", "?"));
+	snprintf(level, sizeof(level), "%lld (%s), round %s", lv,
+	    lv >= 0 && (size_t)lv < p->nlevels ? p->levels[lv].name : "?",
+	    str_or(doc, "round", "1"));
+	if (strbuf_addf(out, "%s  %s  %s\n", str_or(doc, "id", "?"),
+	    str_or(doc, "kind", "?"), str_or(doc, "status", "?")) == -1 ||
+	    line(out, "Subject:", str_or(doc, "subject", "")) == -1 ||
+	    line(out, "Received:", received) == -1 ||
+	    line(out, "Category:", str_or(doc, "category", NULL)) == -1 ||
+	    line(out, "Severity:", str_or(doc, "severity", NULL)) == -1 ||
+	    line(out, "Department:", str_or(doc, "department", NULL)) == -1 ||
+	    line(out, "Assignee:", str_or(doc, "assignee", NULL)) == -1 ||
+	    line(out, "Level:", level) == -1 ||
+	    render_complainant(out, doc) == -1 ||
+	    line(out, "Source:", str_or(doc, "source_ref", NULL)) == -1 ||
+	    line(out, "Description:", str_or(doc, "description", NULL)) == -1 ||
+	    render_due(out, doc, p, now) == -1)
+		return -1;
+	if (node_map_get(doc, "resolution") != NULL) {
+		snprintf(res, sizeof(res), "%s (valid: %s, cause: %s, "
+		    "responsible: %s)", str_or(doc, "resolution.result", ""),
+		    str_or(doc, "resolution.valid", "-"),
+		    str_or(doc, "resolution.cause", "-"),
+		    str_or(doc, "resolution.responsible", "-"));
+		if (line(out, "Resolution:", res) == -1)
+			return -1;
+	}
+	if (line(out, "Satisfaction:", str_or(doc, "satisfaction", NULL)) ==
+	    -1 || line(out, "Notice:", str_or(doc, "notice.by", NULL)) == -1)
+		return -1;
+	if (h == NULL || h->type != NODE_SEQ)
+		return 0;
+	if (strbuf_addstr(out, "History:\n") == -1)
+		return -1;
+	for (i = 0; i < h->n; i++)
+		if (render_event(out, h->kids[i], p->tz_off) == -1)
+			return -1;
+	return 0;
+}
+
+void
+render_list_row(const struct node *doc, const struct policy *p,
+    const char *cells[RENDER_LIST_COLS], char *buf, size_t size)
+{
+	render_time(str_or(doc, "received", NULL), p->tz_off, buf, size);
+	cells[0] = str_or(doc, "id", "?");
+	cells[1] = str_or(doc, "status", "?");
+	cells[2] = str_or(doc, "kind", "?");
+	cells[3] = buf;
+	cells[4] = str_or(doc, "assignee", "-");
+	cells[5] = str_or(doc, "subject", "");
+}

@@ -1,0 +1,28 @@
+/*
+ * render.h - complaints as text for people.
+ *
+ * render_text() is `plaint show -f text`: the fields a clerk needs, the
+ * deadlines with the time left or how late (a deadline is passed when
+ * now > due), and the history.  Times are shown in the policy's zone.
+ * render_list_row() gives the cells of one line of `plaint list`.
+ */
+#ifndef PLAINT_RENDER_H
+#define PLAINT_RENDER_H
+
+#include "node.h"
+#include "policy.h"
+#include "ptime.h"
+#include "strbuf.h"
+
+#define RENDER_LIST_COLS 6
+
+int render_text(struct strbuf *out, const struct node *doc,
+    const struct policy *p, ptime_t now);
+/* "2026-11-27 10:00" from a stored time; the text itself if unparsable. */
+void render_time(const char *iso, int off, char *buf, size_t size);
+extern const char *const render_list_header[RENDER_LIST_COLS];
+/* Fills cells with pointers into doc, or into buf (size bytes). */
+void render_list_row(const struct node *doc, const struct policy *p,
+    const char *cells[RENDER_LIST_COLS], char *buf, size_t size);
+
+#endif

@@ -1,0 +1,808 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "store.h"
+#include "strbuf.h"
+#include "yamlio.h"
+
+#define POLICY_FILE "plaint.yaml"
+#define TMP_PREFIX ".tmp-"
+#define TMP_MAX_AGE (36 * 3600)	/* Maildir's rule for orphans */
+
+static int
+is_tree(const char *dir)
+{
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, POLICY_FILE) >=
+	    (int)sizeof(path))
+		return 0;
+	return access(path, F_OK) == 0;
+}
+
+static int
+not_a_tree(struct perr *e, const char *where)
+{
+	perr_set(e, PLAINT_CONFIG, "not a plaint tree (no plaint.yaml in %s "
+	    "or above); create one with 'plaint init DIR'", where);
+	return -1;
+}
+
+int
+store_find_root(const char *dir, char **out, struct perr *e)
+{
+	char cwd[PATH_MAX], *slash;
+
+	*out = NULL;
+	if (dir == NULL || *dir == '\0')
+		dir = getenv("PLAINT_DIR");
+	if (dir != NULL && *dir != '\0') {
+		if (realpath(dir, cwd) == NULL)
+			return perr_errno(e, PLAINT_CONFIG, errno,
+			    "cannot find the tree", dir);
+		if (!is_tree(cwd))
+			return not_a_tree(e, dir);
+		goto found;
+	}
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return perr_errno(e, PLAINT_CONFIG, errno,
+		    "cannot get the working directory", NULL);
+	for (;;) {
+		if (is_tree(cwd))
+			goto found;
+		if ((slash = strrchr(cwd, '/')) == NULL || slash == cwd)
+			break;
+		*slash = '\0';
+	}
+	if (cwd[0] == '/' && cwd[1] != '\0' && (cwd[1] = '\0', is_tree(cwd)))
+		goto found;
+	return not_a_tree(e, "the working directory");
+found:
+	if ((*out = strdup(cwd)) == NULL)
+		return perr_nomem(e);
+	return 0;
+}
+
+int
+store_open(struct store *s, const char *root, struct perr *e)
+{
+	char path[PATH_MAX];
+
+	memset(s, 0, sizeof(*s));
+	s->rootfd = s->lockfd = -1;
+	if ((s->root = strdup(root)) == NULL)
+		return perr_nomem(e);
+	s->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (s->rootfd == -1) {
+		perr_errno(e, PLAINT_CONFIG, errno, "cannot open the tree",
+		    root);
+		goto fail;
+	}
+	snprintf(path, sizeof(path), "%s/%s", root, POLICY_FILE);
+	if (policy_load(&s->policy, path, e) == -1)
+		goto fail;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void
+store_close(struct store *s)
+{
+	store_unlock(s);
+	if (s->rootfd != -1)
+		close(s->rootfd);
+	s->rootfd = -1;
+	policy_release(&s->policy);
+	free(s->root);
+	s->root = NULL;
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+store_lock(struct store *s, long timeout_ms, struct perr *e)
+{
+	long start, wait = 1;
+	int fd;
+
+	if (s->lockfd != -1)
+		return 0;
+	if (mkdirat(s->rootfd, ".plaint", s->policy.dir_mode) == -1 &&
+	    errno != EEXIST)
+		return perr_errno(e, PLAINT_CANTCREAT, errno,
+		    "cannot create .plaint", s->root);
+	fd = openat(s->rootfd, ".plaint/lock",
+	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd == -1)
+		return perr_errno(e, PLAINT_CANTCREAT, errno,
+		    "cannot open the lock file", ".plaint/lock");
+	start = now_ms();
+	while (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			close(fd);
+			return perr_errno(e, PLAINT_IOERR, errno,
+			    "cannot lock", ".plaint/lock");
+		}
+		if (now_ms() - start >= timeout_ms) {
+			close(fd);
+			return perr_set(e, PLAINT_TEMPFAIL, "busy: another "
+			    "plaint is changing this tree (waited %ld ms); "
+			    "try again", timeout_ms);
+		}
+		/* Jittered backoff, so that waiters do not move in step. */
+		sleep_ms(wait + rand() % (wait + 1));
+		if (wait < 16)
+			wait *= 2;
+	}
+	s->lockfd = fd;
+	return 0;
+}
+
+void
+store_unlock(struct store *s)
+{
+	if (s->lockfd == -1)
+		return;
+	close(s->lockfd);	/* releases the flock */
+	s->lockfd = -1;
+}
+
+/* Ids */
+
+static int
+parse_digits(const char *s, size_t n, long *out)
+{
+	long v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+complaint_id_parse(const char *s, struct complaint_id *id)
+{
+	const char *dash = strchr(s, '-');
+	size_t plen = 0, slen;
+	long yy, mm, serial;
+
+	memset(id, 0, sizeof(*id));
+	if (strlen(s) > STORE_ID_MAX || dash == NULL)
+		return -1;
+	if (s[0] >= 'A' && s[0] <= 'Z') {
+		plen = (size_t)(dash - s);
+		if (plen > 8 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789") != plen)
+			return -1;
+		memcpy(id->prefix, s, plen);
+		s = dash + 1;
+	}
+	if (parse_digits(s, 2, &yy) == -1 || parse_digits(s + 2, 2, &mm) ==
+	    -1 || s[4] != '-' || mm < 1 || mm > 12)
+		return -1;
+	s += 5;
+	slen = strlen(s);
+	if (slen < 4 || slen > 9 || parse_digits(s, slen, &serial) == -1 ||
+	    serial < 1 || (slen > 4 && s[0] == '0'))
+		return -1;
+	id->year = 2000 + (int)yy;
+	id->month = (int)mm;
+	id->serial = serial;
+	return 0;
+}
+
+void
+complaint_id_format(const struct complaint_id *id, char buf[STORE_ID_BUFSZ])
+{
+	snprintf(buf, STORE_ID_BUFSZ, "%s%s%02d%02d-%04ld", id->prefix,
+	    id->prefix[0] ? "-" : "", id->year % 100, id->month, id->serial);
+}
+
+void
+complaint_id_path(const struct complaint_id *id, char *buf, size_t size)
+{
+	char name[STORE_ID_BUFSZ];
+
+	complaint_id_format(id, name);
+	snprintf(buf, size, "%04d/%02d/%s.yaml", id->year, id->month, name);
+}
+
+/* Folders */
+
+static int
+open_subdir(struct store *s, int parent, const char *name, int create,
+    const char *path, struct perr *e)
+{
+	int fd;
+
+	for (;;) {
+		fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		if (fd != -1)
+			return fd;
+		if (errno == ENOENT && create) {
+			if (mkdirat(parent, name, s->policy.dir_mode) == -1 &&
+			    errno != EEXIST)
+				return perr_errno(e, PLAINT_CANTCREAT, errno,
+				    "cannot create folder", path);
+			fd = openat(parent, name, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+			if (fd == -1)
+				break;
+			/* The umask must not decide who reads complaints. */
+			if (fchmod(fd, s->policy.dir_mode) == -1 ||
+			    fileio_fsync_dir(parent) == -1) {
+				perr_errno(e, PLAINT_IOERR, errno,
+				    "cannot set up folder", path);
+				close(fd);
+				return -1;
+			}
+			return fd;
+		}
+		break;
+	}
+	if (errno == ELOOP || errno == ENOTDIR)
+		return perr_set(e, PLAINT_DATAERR, "%s: not a folder inside "
+		    "the tree (symbolic links are not followed)", path);
+	return perr_errno(e, errno == ENOENT ? PLAINT_NOINPUT : PLAINT_IOERR,
+	    errno, "cannot open folder", path);
+}
+
+static int
+open_month(struct store *s, int year, int month, int create, struct perr *e)
+{
+	char y[8], m[4], path[16];
+	int yfd, mfd;
+
+	snprintf(y, sizeof(y), "%04d", year);
+	snprintf(m, sizeof(m), "%02d", month);
+	snprintf(path, sizeof(path), "%s/%s", y, m);
+	if ((yfd = open_subdir(s, s->rootfd, y, create, y, e)) == -1)
+		return -1;
+	mfd = open_subdir(s, yfd, m, create, path, e);
+	close(yfd);
+	return mfd;
+}
+
+/* Reading */
+
+static struct node *
+read_at(int dirfd, const char *name, const char *path, struct perr *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct node *doc = NULL;
+	int fd;
+
+	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+	    O_NONBLOCK);
+	if (fd == -1) {
+		if (errno == ELOOP)
+			perr_set(e, PLAINT_DATAERR, "%s: is a symbolic link, "
+			    "not followed", path);
+		else
+			perr_errno(e, errno == ENOENT ? PLAINT_NOINPUT :
+			    PLAINT_IOERR, errno, "cannot open", path);
+		return NULL;
+	}
+	if (fileio_read_fd(fd, YAMLIO_MAX_FILE, &sb, path, e) == 0)
+		doc = yamlio_parse(strbuf_str(&sb), sb.len, path, e);
+	close(fd);
+	strbuf_release(&sb);
+	if (doc != NULL && doc->type != NODE_MAP) {
+		perr_set(e, PLAINT_DATAERR, "a complaint must be a mapping");
+		perr_at(e, path, doc->line, doc->col);
+		node_free(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+struct node *
+store_read(struct store *s, const struct complaint_id *id, struct perr *e)
+{
+	char path[64], name[STORE_ID_BUFSZ + 8], idstr[STORE_ID_BUFSZ];
+	struct node *doc;
+	int mfd;
+
+	complaint_id_format(id, idstr);
+	complaint_id_path(id, path, sizeof(path));
+	snprintf(name, sizeof(name), "%s.yaml", idstr);
+	if ((mfd = open_month(s, id->year, id->month, 0, e)) == -1) {
+		if (e->code == PLAINT_NOINPUT) {
+			perr_clear(e);
+			perr_set(e, PLAINT_NOINPUT, "no such complaint \"%s\"",
+			    idstr);
+		}
+		return NULL;
+	}
+	doc = read_at(mfd, name, path, e);
+	close(mfd);
+	if (doc == NULL && e->code == PLAINT_NOINPUT) {
+		perr_clear(e);
+		perr_set(e, PLAINT_NOINPUT, "no such complaint \"%s\"", idstr);
+	}
+	return doc;
+}
+
+/* Writing */
+
+static int
+write_tmp(struct store *s, int dirfd, const struct node *doc, char *tmp,
+    size_t tmpsize, const char *path, struct perr *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int fd = -1, saved;
+
+	if (yamlio_emit(doc, &sb, e) == -1)
+		goto fail;
+	snprintf(tmp, tmpsize, TMP_PREFIX "%ld-%u", (long)getpid(),
+	    s->tmp_seq++);
+	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+	    O_NOFOLLOW, s->policy.file_mode);
+	if (fd == -1) {
+		perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create", path);
+		goto fail;
+	}
+	if (fchmod(fd, s->policy.file_mode) == -1 ||
+	    fileio_write_all(fd, sb.buf, sb.len) == -1 || fsync(fd) == -1 ||
+	    close(fd) == -1) {
+		saved = errno;
+		if (fd != -1)
+			close(fd);
+		fd = -1;
+		unlinkat(dirfd, tmp, 0);
+		perr_errno(e, PLAINT_IOERR, saved, "cannot write", path);
+		goto fail;
+	}
+	strbuf_release(&sb);
+	return 0;
+fail:
+	strbuf_release(&sb);
+	return -1;
+}
+
+int
+store_replace(struct store *s, const struct complaint_id *id,
+    const struct node *doc, struct perr *e)
+{
+	char path[64], name[STORE_ID_BUFSZ + 8], idstr[STORE_ID_BUFSZ];
+	char tmp[64];
+	int mfd, rc = -1;
+
+	complaint_id_format(id, idstr);
+	complaint_id_path(id, path, sizeof(path));
+	snprintf(name, sizeof(name), "%s.yaml", idstr);
+	if ((mfd = open_month(s, id->year, id->month, 0, e)) == -1)
+		return -1;
+	if (write_tmp(s, mfd, doc, tmp, sizeof(tmp), path, e) == -1)
+		goto done;
+	if (renameat(mfd, tmp, mfd, name) == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "cannot replace", path);
+		unlinkat(mfd, tmp, 0);
+		goto done;
+	}
+	if (fileio_fsync_dir(mfd) == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "cannot sync folder of",
+		    path);
+		goto done;
+	}
+	rc = 0;
+done:
+	close(mfd);
+	return rc;
+}
+
+static long
+max_serial(int dirfd, const struct complaint_id *want)
+{
+	struct complaint_id id;
+	struct dirent *de;
+	char name[STORE_ID_BUFSZ + 8];
+	long max = 0;
+	size_t len;
+	DIR *d;
+	int fd = dup(dirfd);
+
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len < 6 || len >= sizeof(name) ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		memcpy(name, de->d_name, len - 5);
+		name[len - 5] = '\0';
+		if (complaint_id_parse(name, &id) == 0 &&
+		    id.year == want->year && id.month == want->month &&
+		    strcmp(id.prefix, want->prefix) == 0 && id.serial > max)
+			max = id.serial;
+	}
+	closedir(d);
+	return max;
+}
+
+int
+store_create(struct store *s, int year, int month, struct node *doc,
+    struct complaint_id *id, struct perr *e)
+{
+	char path[64], name[STORE_ID_BUFSZ + 8], idstr[STORE_ID_BUFSZ];
+	char tmp[64];
+	int mfd, rc = -1;
+	long serial;
+
+	memset(id, 0, sizeof(*id));
+	snprintf(id->prefix, sizeof(id->prefix), "%s", s->policy.prefix);
+	id->year = year;
+	id->month = month;
+	if ((mfd = open_month(s, year, month, 1, e)) == -1)
+		return -1;
+	if ((serial = max_serial(mfd, id)) == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "cannot list folder", NULL);
+		goto done;
+	}
+	for (id->serial = serial + 1;; id->serial++) {
+		complaint_id_format(id, idstr);
+		complaint_id_path(id, path, sizeof(path));
+		snprintf(name, sizeof(name), "%s.yaml", idstr);
+		if (node_map_set_at(doc, 0, "id", node_new_str(idstr)) == -1) {
+			perr_nomem(e);
+			goto done;
+		}
+		if (write_tmp(s, mfd, doc, tmp, sizeof(tmp), path, e) == -1)
+			goto done;
+		/* link(2) refuses an existing name: never overwrite. */
+		if (linkat(mfd, tmp, mfd, name, 0) == 0)
+			break;
+		if (errno != EEXIST) {
+			perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create",
+			    path);
+			unlinkat(mfd, tmp, 0);
+			goto done;
+		}
+		unlinkat(mfd, tmp, 0);
+	}
+	if (unlinkat(mfd, tmp, 0) == -1 || fileio_fsync_dir(mfd) == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "cannot sync folder of",
+		    path);
+		goto done;
+	}
+	rc = 0;
+done:
+	close(mfd);
+	return rc;
+}
+
+/* Scanning */
+
+struct name_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+names_free(struct name_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+names_add(struct name_list *l, const char *name)
+{
+	char **v;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+
+		if ((v = realloc(l->v, cap * sizeof(*v))) == NULL)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	if ((l->v[l->n] = strdup(name)) == NULL)
+		return -1;
+	l->n++;
+	return 0;
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[n] == '\0';
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Complaint files sort by prefix, then serial: 2611-9999 < 2611-10000. */
+static int
+cmp_file(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	size_t lx = strcspn(x, "."), ly = strcspn(y, ".");
+	const char *dx = x + lx, *dy = y + ly;
+
+	while (dx > x && dx[-1] >= '0' && dx[-1] <= '9')
+		dx--;
+	while (dy > y && dy[-1] >= '0' && dy[-1] <= '9')
+		dy--;
+	if (dx - x == dy - y && strncmp(x, y, (size_t)(dx - x)) == 0 &&
+	    lx - (size_t)(dx - x) != ly - (size_t)(dy - y))
+		return lx < ly ? -1 : 1;
+	return strcmp(x, y);
+}
+
+/* List the entries of dirfd that keep(name) accepts, sorted by cmp. */
+static int
+list_dir(int dirfd, int (*keep)(const char *), int (*cmp)(const void *,
+    const void *), struct name_list *out)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd = dup(dirfd);
+
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	errno = 0;
+	while ((de = readdir(d)) != NULL) {
+		if (keep(de->d_name) && names_add(out, de->d_name) == -1) {
+			closedir(d);
+			errno = ENOMEM;
+			return -1;
+		}
+	}
+	closedir(d);
+	qsort(out->v, out->n, sizeof(*out->v), cmp);
+	return 0;
+}
+
+static int
+keep_year(const char *n)
+{
+	return all_digits(n, 4);
+}
+
+static int
+keep_month(const char *n)
+{
+	return all_digits(n, 2);
+}
+
+static int
+keep_yaml(const char *n)
+{
+	size_t len = strlen(n);
+
+	return n[0] != '.' && len > 5 && strcmp(n + len - 5, ".yaml") == 0;
+}
+
+static int
+keep_tmp(const char *n)
+{
+	return strncmp(n, TMP_PREFIX, strlen(TMP_PREFIX)) == 0;
+}
+
+static int
+scan_month(struct store *s, int mfd, const char *dir, store_scan_fn fn,
+    void *ctx, struct perr *e)
+{
+	struct name_list files = { 0 };
+	struct complaint_id id;
+	char path[PATH_MAX], idstr[STORE_ID_BUFSZ + 8];
+	size_t i, len;
+	int rc = 0;
+
+	(void)s;
+	if (list_dir(mfd, keep_yaml, cmp_file, &files) == -1) {
+		names_free(&files);
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot list", dir);
+	}
+	for (i = 0; i < files.n && rc == 0; i++) {
+		struct perr bad;
+		struct node *doc = NULL;
+
+		perr_clear(&bad);
+		snprintf(path, sizeof(path), "%s/%s", dir, files.v[i]);
+		len = strlen(files.v[i]) - 5;
+		if (len >= sizeof(idstr))
+			len = sizeof(idstr) - 1;
+		memcpy(idstr, files.v[i], len);
+		idstr[len] = '\0';
+		if (complaint_id_parse(idstr, &id) == -1) {
+			perr_set(&bad, PLAINT_DATAERR,
+			    "file name is not a complaint id");
+			perr_at(&bad, path, 0, 0);
+		} else
+			doc = read_at(mfd, files.v[i], path, &bad);
+		rc = fn(ctx, path, doc == NULL ? NULL : &id, doc,
+		    doc == NULL ? &bad : NULL, e);
+		node_free(doc);
+	}
+	names_free(&files);
+	return rc;
+}
+
+static int
+walk_months(struct store *s, int (*visit)(struct store *, int, const char *,
+    void *, struct perr *), void *arg, struct perr *e)
+{
+	struct name_list years = { 0 }, months = { 0 };
+	char path[16];
+	size_t i, j;
+	int rc = 0;
+
+	if (list_dir(s->rootfd, keep_year, cmp_str, &years) == -1) {
+		names_free(&years);
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot list",
+		    s->root);
+	}
+	for (i = 0; i < years.n && rc == 0; i++) {
+		int yfd = open_subdir(s, s->rootfd, years.v[i], 0, years.v[i],
+		    e);
+
+		if (yfd == -1) {
+			rc = -1;
+			break;
+		}
+		if (list_dir(yfd, keep_month, cmp_str, &months) == -1)
+			rc = perr_errno(e, PLAINT_IOERR, errno, "cannot list",
+			    years.v[i]);
+		for (j = 0; j < months.n && rc == 0; j++) {
+			int mfd;
+
+			snprintf(path, sizeof(path), "%s/%s", years.v[i],
+			    months.v[j]);
+			if ((mfd = open_subdir(s, yfd, months.v[j], 0, path,
+			    e)) == -1) {
+				rc = -1;
+				break;
+			}
+			rc = visit(s, mfd, path, arg, e);
+			close(mfd);
+		}
+		names_free(&months);
+		close(yfd);
+	}
+	names_free(&years);
+	return rc;
+}
+
+struct scan_arg {
+	store_scan_fn fn;
+	void *ctx;
+};
+
+static int
+visit_scan(struct store *s, int mfd, const char *dir, void *arg,
+    struct perr *e)
+{
+	struct scan_arg *a = arg;
+
+	return scan_month(s, mfd, dir, a->fn, a->ctx, e);
+}
+
+int
+store_scan(struct store *s, store_scan_fn fn, void *ctx, struct perr *e)
+{
+	struct scan_arg a = { fn, ctx };
+
+	return walk_months(s, visit_scan, &a, e);
+}
+
+struct sweep_arg {
+	int remove;
+	long found, removed;
+};
+
+static int
+tmp_is_orphan(int mfd, const char *name)
+{
+	struct stat st;
+	char *end;
+	long pid = strtol(name + strlen(TMP_PREFIX), &end, 10);
+
+	if (pid == (long)getpid())
+		return 0;
+	if (pid > 0 && *end == '-' && kill((pid_t)pid, 0) == -1 &&
+	    errno == ESRCH)
+		return 1;
+	return fstatat(mfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    time(NULL) - st.st_mtime > TMP_MAX_AGE;
+}
+
+static int
+visit_sweep(struct store *s, int mfd, const char *dir, void *arg,
+    struct perr *e)
+{
+	struct sweep_arg *a = arg;
+	struct name_list tmps = { 0 };
+	size_t i;
+	int rc = 0;
+
+	(void)s;
+	if (list_dir(mfd, keep_tmp, cmp_str, &tmps) == -1) {
+		names_free(&tmps);
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot list", dir);
+	}
+	for (i = 0; i < tmps.n; i++) {
+		if (!tmp_is_orphan(mfd, tmps.v[i]))
+			continue;
+		a->found++;
+		if (!a->remove)
+			continue;
+		if (unlinkat(mfd, tmps.v[i], 0) == -1 && errno != ENOENT) {
+			rc = perr_errno(e, PLAINT_IOERR, errno,
+			    "cannot remove leftover in", dir);
+			break;
+		}
+		a->removed++;
+	}
+	names_free(&tmps);
+	return rc;
+}
+
+int
+store_sweep(struct store *s, int remove, long *found, long *removed,
+    struct perr *e)
+{
+	struct sweep_arg a = { remove, 0, 0 };
+	int rc = walk_months(s, visit_sweep, &a, e);
+
+	if (found != NULL)
+		*found = a.found;
+	if (removed != NULL)
+		*removed = a.removed;
+	return rc;
+}

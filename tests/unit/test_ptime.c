@@ -1,0 +1,67 @@
+#include "../../lib/ptime.h"
+#include "unit.h"
+
+static const struct {
+	const char *in;
+	int ok;
+	const char *out;	/* formatted at +08:00 */
+} parse_cases[] = {
+	{ "2026-11-27T10:00:00+08:00", 1, "2026-11-27T10:00:00+08:00" },
+	{ "2026-11-27T02:00:00Z", 1, "2026-11-27T10:00:00+08:00" },
+	{ "2026-11-27 10:00", 1, "2026-11-27T10:00:00+08:00" },
+	{ "2026-11-27", 1, "2026-11-27T00:00:00+08:00" },
+	{ "2026-11-30T23:59:59+08:00", 1, "2026-11-30T23:59:59+08:00" },
+	{ "2026-12-31T16:00:00-08:00", 1, "2027-01-01T08:00:00+08:00" },
+	{ "2028-02-29T12:00:00+08:00", 1, "2028-02-29T12:00:00+08:00" },
+	{ "2026-02-29T12:00:00+08:00", 0, NULL },
+	{ "2026-13-01", 0, NULL },
+	{ "2026-11-27T24:00", 0, NULL },
+	{ "2026-11-27T10:00:00+8", 0, NULL },
+	{ "26-11-27", 0, NULL },
+	{ "", 0, NULL },
+	{ "2026-11-27X", 0, NULL },
+};
+
+static const struct {
+	const char *in;
+	int ok;
+	long long secs;
+} dur_cases[] = {
+	{ "10m", 1, 600 }, { "24h", 1, 86400 }, { "5d", 1, 5 * 86400 },
+	{ "1w", 1, 7 * 86400 }, { "0m", 0, 0 }, { "5", 0, 0 },
+	{ "d", 0, 0 }, { "-5d", 0, 0 }, { "5dd", 0, 0 }, { "3wd", 0, 0 },
+};
+
+void
+suite_ptime(void)
+{
+	char buf[PTIME_BUFSZ];
+	struct duration d;
+	size_t i;
+	ptime_t t;
+	int off;
+
+	for (i = 0; i < sizeof(parse_cases) / sizeof(parse_cases[0]); i++) {
+		int rc = ptime_parse(parse_cases[i].in, 8 * 3600, &t, &off);
+
+		CHECK((rc == 0) == parse_cases[i].ok);
+		if (rc == 0 && parse_cases[i].out != NULL) {
+			ptime_format(t, 8 * 3600, buf);
+			CHECK_STR(buf, parse_cases[i].out);
+		}
+	}
+	for (i = 0; i < sizeof(dur_cases) / sizeof(dur_cases[0]); i++) {
+		int rc = ptime_parse_duration(dur_cases[i].in, &d);
+
+		CHECK((rc == 0) == dur_cases[i].ok);
+		if (rc == 0)
+			CHECK(ptime_add(0, &d) == dur_cases[i].secs);
+	}
+	/* 2026-11-27 is a Friday; 1970-01-01 a Thursday. */
+	CHECK(ptime_weekday(ptime_days_from_civil(2026, 11, 27)) == 5);
+	CHECK(ptime_weekday(0) == 4);
+	ptime_format_span(2 * 86400 + 3 * 3600 + 59, buf, sizeof(buf));
+	CHECK_STR(buf, "2d 3h");
+	ptime_format_span(-(3600 + 120), buf, sizeof(buf));
+	CHECK_STR(buf, "1h 2m");
+}
