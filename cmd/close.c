@@ -47,14 +47,15 @@ cmd_close(struct ctx *c, int argc, char **argv)
 		goto nomem;
 	if ((rc = begin_change(c, &id, "close", &doc, &next)) != 0)
 		goto done;
-	if (sat != NULL && complaint_set(doc, "satisfaction", sat, &e) == -1)
-		sat = NULL;
-	sat = NULL;
-	if (e.code == 0 && notice != NULL &&
-	    complaint_set(doc, "notice", notice, &e) == -1)
-		notice = NULL;
-	notice = NULL;
-	if (e.code != 0)
+	/* complaint_set takes its value, also when it fails. */
+	if (sat != NULL)
+		rc = complaint_set(doc, "satisfaction", sat, &e);
+	if (rc == 0 && notice != NULL)
+		rc = complaint_set(doc, "notice", notice, &e);
+	else
+		node_free(notice);
+	sat = notice = NULL;
+	if (rc != 0)
 		goto done;
 	rc = commit_change(c, &id, doc, next, "close", ev);
 	ev = NULL;

@@ -265,10 +265,12 @@ begin_change(struct ctx *c, const struct complaint_id *id,
 	    node_map_get(*doc, "assignee") != NULL, next, &hint) == 0)
 		return 0;
 	complaint_id_format(id, idstr);
+	/* status points into *doc: report before freeing it. */
+	fail(c, PLAINT_REFUSED, "cannot %s %s: it is %s; %s", action,
+	    idstr, status != NULL ? status : "without a status", hint);
 	node_free(*doc);
 	*doc = NULL;
-	return fail(c, PLAINT_REFUSED, "cannot %s %s: it is %s; %s", action,
-	    idstr, status != NULL ? status : "without a status", hint);
+	return PLAINT_REFUSED;
 }
 
 int

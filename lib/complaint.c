@@ -376,6 +376,14 @@ complaint_month(const struct node *doc, int off, int *year, int *month,
 		return -1;
 	}
 	ptime_to_civil(t, off, &c);
+	if (c.year < 2000 || c.year > 2099) {
+		/* Ids carry two digits of the year. */
+		perr_set(e, PLAINT_DATAERR, "year %d is outside 2000-2099",
+		    c.year);
+		perr_field(e, "received");
+		perr_at(e, NULL, r->line, r->col);
+		return -1;
+	}
 	*year = c.year;
 	*month = c.month;
 	return 0;

@@ -674,9 +674,14 @@ scan_month(struct store *s, int mfd, const char *dir, store_scan_fn fn,
 	return rc;
 }
 
+/*
+ * Call visit for every month folder, in order.  A year or month entry
+ * that cannot be opened as a folder of the tree (a symbolic link, a
+ * file) is passed with mfd -1 and the reason in bad.
+ */
 static int
 walk_months(struct store *s, int (*visit)(struct store *, int, const char *,
-    void *, struct perr *), void *arg, struct perr *e)
+    void *, const struct perr *, struct perr *), void *arg, struct perr *e)
 {
 	struct name_list years = { 0 }, months = { 0 };
 	char path[16];
@@ -689,12 +694,15 @@ walk_months(struct store *s, int (*visit)(struct store *, int, const char *,
 		    s->root);
 	}
 	for (i = 0; i < years.n && rc == 0; i++) {
-		int yfd = open_subdir(s, s->rootfd, years.v[i], 0, years.v[i],
-		    e);
+		struct perr bad;
+		int yfd;
 
+		perr_clear(&bad);
+		yfd = open_subdir(s, s->rootfd, years.v[i], 0, years.v[i], &bad);
 		if (yfd == -1) {
-			rc = -1;
-			break;
+			/* A link or a stray file: say so, go on. */
+			rc = visit(s, -1, years.v[i], arg, &bad, e);
+			continue;
 		}
 		if (list_dir(yfd, keep_month, cmp_str, &months) == -1)
 			rc = perr_errno(e, PLAINT_IOERR, errno, "cannot list",
@@ -704,13 +712,12 @@ walk_months(struct store *s, int (*visit)(struct store *, int, const char *,
 
 			snprintf(path, sizeof(path), "%s/%s", years.v[i],
 			    months.v[j]);
-			if ((mfd = open_subdir(s, yfd, months.v[j], 0, path,
-			    e)) == -1) {
-				rc = -1;
-				break;
-			}
-			rc = visit(s, mfd, path, arg, e);
-			close(mfd);
+			perr_clear(&bad);
+			mfd = open_subdir(s, yfd, months.v[j], 0, path, &bad);
+			rc = visit(s, mfd, path, arg, mfd == -1 ? &bad : NULL,
+			    e);
+			if (mfd != -1)
+				close(mfd);
 		}
 		names_free(&months);
 		close(yfd);
@@ -726,10 +733,12 @@ struct scan_arg {
 
 static int
 visit_scan(struct store *s, int mfd, const char *dir, void *arg,
-    struct perr *e)
+    const struct perr *bad, struct perr *e)
 {
 	struct scan_arg *a = arg;
 
+	if (mfd == -1)
+		return a->fn(a->ctx, dir, NULL, NULL, bad, e);
 	return scan_month(s, mfd, dir, a->fn, a->ctx, e);
 }
 
@@ -764,7 +773,7 @@ tmp_is_orphan(int mfd, const char *name)
 
 static int
 visit_sweep(struct store *s, int mfd, const char *dir, void *arg,
-    struct perr *e)
+    const struct perr *bad, struct perr *e)
 {
 	struct sweep_arg *a = arg;
 	struct name_list tmps = { 0 };
@@ -772,6 +781,8 @@ visit_sweep(struct store *s, int mfd, const char *dir, void *arg,
 	int rc = 0;
 
 	(void)s;
+	if (mfd == -1 || bad != NULL)
+		return 0;
 	if (list_dir(mfd, keep_tmp, cmp_str, &tmps) == -1) {
 		names_free(&tmps);
 		return perr_errno(e, PLAINT_IOERR, errno, "cannot list", dir);
