@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,8 +152,9 @@ check_extra(const struct policy_field *f, const char *v, struct perr *e)
 
 	switch (f->type) {
 	case FIELD_INTEGER:
+		errno = 0;
 		n = strtoll(v, &end, 10);
-		if (*v == '\0' || *end != '\0')
+		if (*v == '\0' || *end != '\0' || errno == ERANGE)
 			return refuse(e, PLAINT_DATAERR, f->name,
 			    "\"%.40s\" is not an integer", v);
 		return node_new_int(n);

@@ -40,6 +40,36 @@ json_add_string(struct strbuf *sb, const char *s)
 	return rc == 0 ? strbuf_addch(sb, '"') : -1;
 }
 
+/* RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int
+is_json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return 0;
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		if (*++s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
 static int
 add_scalar(struct strbuf *sb, const struct node *n)
 {
@@ -53,10 +83,8 @@ add_scalar(struct strbuf *sb, const struct node *n)
 		return strbuf_addstr(sb, b ? "true" : "false");
 	case KIND_INT:
 	case KIND_FLOAT:
-		/* JSON has no leading '+' and no leading zeros. */
-		if (n->str[0] != '+' && !(n->str[0] == '0' &&
-		    n->str[1] >= '0' && n->str[1] <= '9') &&
-		    strncmp(n->str, "-0", 2) != 0 && n->str[0] != '.')
+		/* No '+', leading zeros, "1." or ".5": those are strings. */
+		if (is_json_number(n->str))
 			return strbuf_addstr(sb, n->str);
 		/* FALLTHROUGH */
 	case KIND_STR:

@@ -134,7 +134,8 @@ load_fields(struct policy *p, struct perr *e)
 	const struct node *fs = node_map_get(p->root, "fields");
 	size_t i;
 
-	if (fs == NULL || fs->n == 0)
+	if (fs == NULL || node_kind(fs) == KIND_NULL ||
+	    (fs->type != NODE_SCALAR && fs->n == 0))
 		return 0;
 	if (fs->type != NODE_MAP)
 		return bad(e, p, fs, "fields", "%s",

@@ -442,6 +442,7 @@ max_serial(int dirfd, const struct complaint_id *want)
 			close(fd);
 		return -1;
 	}
+	rewinddir(d);	/* a dup shares the offset of an fd read before */
 	while ((de = readdir(d)) != NULL) {
 		len = strlen(de->d_name);
 		if (len < 6 || len >= sizeof(name) ||
@@ -595,6 +596,8 @@ list_dir(int dirfd, int (*keep)(const char *), int (*cmp)(const void *,
 			close(fd);
 		return -1;
 	}
+	/* A dup shares its offset: the root may have been listed before. */
+	rewinddir(d);
 	errno = 0;
 	while ((de = readdir(d)) != NULL) {
 		if (keep(de->d_name) && names_add(out, de->d_name) == -1) {
@@ -604,7 +607,8 @@ list_dir(int dirfd, int (*keep)(const char *), int (*cmp)(const void *,
 		}
 	}
 	closedir(d);
-	qsort(out->v, out->n, sizeof(*out->v), cmp);
+	if (out->n > 1)		/* qsort(NULL, 0, ...) is undefined */
+		qsort(out->v, out->n, sizeof(*out->v), cmp);
 	return 0;
 }
 

@@ -27,9 +27,17 @@ clean_copy(const char *s)
 {
 	char *c = strdup(s != NULL ? s : ""), *p;
 
-	for (p = c; p != NULL && *p != '\0'; p++)
+	for (p = c; p != NULL && *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+		/* C1 controls in UTF-8 (U+0080-U+009F, e.g. CSI U+009B). */
+		else if ((unsigned char)p[0] == 0xc2 &&
+		    (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0x9f) {
+			*p++ = ' ';
+			*p = ' ';
+		}
+	}
 	return c;
 }
 
