@@ -17,8 +17,8 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	struct check_state *cs = arg;
 	char idstr[STORE_ID_BUFSZ];
 	struct perr why;
+	unsigned extra;
 
-	(void)e;
 	cs->files++;
 	if (doc == NULL) {
 		cs->bad++;
@@ -30,6 +30,18 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	if (complaint_validate(doc, &cs->c->store.policy, idstr, path,
 	    &why) == -1) {
 		cs->bad++;
+		warn(cs->c, &why);
+		return 0;
+	}
+	/* Complaint files hold personal data (R10, PIPL art. 51). */
+	if (store_extra_mode(&cs->c->store, id, &extra, &why) == -1)
+		return perr_set(e, why.code, "%s", why.msg);
+	if (extra != 0) {
+		cs->bad++;
+		perr_set(&why, PLAINT_DATAERR, "readable or writable by others "
+		    "(mode bits %04o beyond the policy's %04o); chmod it",
+		    extra, (unsigned)cs->c->store.policy.file_mode);
+		perr_at(&why, path, 0, 0);
 		warn(cs->c, &why);
 	}
 	return 0;

@@ -358,6 +358,20 @@ store_read(struct store *s, const struct complaint_id *id, struct perr *e)
 	return doc;
 }
 
+int
+store_extra_mode(struct store *s, const struct complaint_id *id,
+    unsigned *extra, struct perr *e)
+{
+	char path[64];
+	struct stat st;
+
+	complaint_id_path(id, path, sizeof(path));
+	if (fstatat(s->rootfd, path, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot stat", path);
+	*extra = (unsigned)(st.st_mode & 07777 & ~s->policy.file_mode);
+	return 0;
+}
+
 /* Writing */
 
 static int

@@ -78,6 +78,13 @@ int store_create(struct store *s, int year, int month, struct node *doc,
     struct complaint_id *id, struct perr *e);
 
 /*
+ * Permission bits of a complaint file beyond what the policy allows
+ * (0 when it is as private as it should be), for check.
+ */
+int store_extra_mode(struct store *s, const struct complaint_id *id,
+    unsigned *extra, struct perr *e);
+
+/*
  * Visit every complaint in id order.  fn gets the relative path and the
  * document (borrowed: it is freed when fn returns), or doc NULL and the
  * reason when the file could not be read; fn returns 0 to go on, -1 to
