@@ -37,7 +37,7 @@ cmd_close(struct ctx *c, int argc, char **argv)
 	    node_map_set(ev, "satisfaction", node_dup(sat)) == -1))
 		goto nomem;
 	if (n != NULL && ((notice = node_new_map()) == NULL ||
-	    node_map_set(notice, "by", complaint_listed(&p->notices, notices,
+	    node_map_set(notice, "by", complaint_listed(&p->notice_methods, notices,
 	    "notice", n, &e)) == -1 ||
 	    node_map_set(notice, "at", node_new_str(at)) == -1 ||
 	    node_map_set(ev, "notice", node_new_str(n)) == -1))

@@ -86,7 +86,9 @@ setup(struct ctx *c)
 	char *root = NULL;
 
 	perr_clear(&e);
-	if (!utf8_valid(c->actor, strlen(c->actor)) || *c->actor == '\0')
+	if (*c->actor == '\0')
+		return fail(c, PLAINT_USAGE, "-u: the actor's name is empty");
+	if (!utf8_valid(c->actor, strlen(c->actor)))
 		return fail(c, PLAINT_USAGE, "-u: the actor's name is not "
 		    "valid UTF-8");
 	if (!(c->flags & NEED_TREE))
@@ -211,7 +213,8 @@ exe_dir(char *buf, size_t size)
 /*
  * Shipped files are found beside the binary, so that an installed plaint
  * and one in its build tree both find theirs: PREFIX/bin/plaint reads
- * PREFIX/share/plaint and PREFIX/share/man; ./plaint reads ./data, ./man.
+ * PREFIX/share/plaint and PREFIX/share/man; ./plaint reads ./data, ./man
+ * (and build-asan/plaint ../data, ../man).
  */
 int
 datafile(char *buf, size_t size, const char *kind, const char *rel)
@@ -227,6 +230,10 @@ datafile(char *buf, size_t size, const char *kind, const char *rel)
 	if (exe_dir(dir, sizeof(dir)) == -1)
 		return -1;
 	snprintf(buf, size, "%s/%s/%s", dir, is_man ? "man" : "data", rel);
+	if (exists(buf))
+		return 0;
+	/* A build in a subfolder (make O=build-asan) uses the source's. */
+	snprintf(buf, size, "%s/../%s/%s", dir, is_man ? "man" : "data", rel);
 	if (exists(buf))
 		return 0;
 	snprintf(buf, size, "%s/../share/%s/%s", dir, is_man ? "man" :
@@ -335,8 +342,15 @@ change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
 	memset(ca, 0, sizeof(*ca));
 	args_init(&a, argc, argv, spec);
 	while ((ch = args_next(&a)) != -1) {
-		if (ch == 'h')
-			return usage(c, synopsis, ch);
+		if (ch == 'h') {
+			/*
+			 * The synopsis and nothing else: a return of 0 would
+			 * tell the caller to go on with the change.
+			 */
+			usage(c, synopsis, ch);
+			exit(fflush(stdout) == EOF || ferror(stdout) ?
+			    PLAINT_IOERR : PLAINT_OK);
+		}
 		if (ch == 'm')
 			ca->msg = a.arg;
 		else if (ch == '?' || ch == ':')

@@ -1,4 +1,6 @@
 /* plaint escalate: move a complaint one level up the policy's chain. */
+#include <string.h>
+
 #include "plaint.h"
 
 static const char synopsis[] =
@@ -17,7 +19,9 @@ take(struct ctx *c, struct node *doc, struct node *ev, const char *field,
 		return 0;
 	if ((n = complaint_input(&c->store.policy, field, v, e)) == NULL)
 		return -1;
-	if (node_map_set(ev, field, node_dup(n)) == -1) {
+	/* The event names the new assignee "to", as assign does. */
+	if (node_map_set(ev, strcmp(field, "assignee") == 0 ? "to" : field,
+	    node_dup(n)) == -1) {
 		node_free(n);
 		return perr_nomem(e);
 	}

@@ -27,7 +27,7 @@ resolution(struct ctx *c, const struct change_args *ca, struct perr *e)
 		goto fail;
 	if (valid != NULL) {
 		if (parse_yesno(valid, &v) == -1) {
-			perr_set(e, PLAINT_USAGE, "must be yes or no");
+			perr_set(e, PLAINT_DATAERR, "must be yes or no");
 			perr_field(e, "valid");
 			goto fail;
 		}

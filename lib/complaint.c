@@ -189,6 +189,12 @@ complaint_input(const struct policy *p, const char *name, const char *v,
 	if (spec == NULL && extra == NULL) {
 		if (strncmp(name, "due.", 4) == 0 && is_clock_name(name + 4))
 			return check_time(p, name, v, e);
+		if (strcmp(name, "complainant") == 0 || strcmp(name, "due") ==
+		    0)
+			return refuse(e, PLAINT_USAGE, name, "give its parts: "
+			    "%s", *name == 'c' ? "complainant.name, "
+			    "complainant.phone, complainant.address" :
+			    "due.resolution and the like");
 		if (complaint_field_known(p, name))
 			return refuse(e, PLAINT_USAGE, name, "%s",
 			    "is kept by plaint and cannot be set here");
@@ -583,7 +589,8 @@ complaint_next_level(const struct node *doc, const struct policy *p,
 
 	if (level + 1 >= (long long)p->nlevels) {
 		perr_set(e, PLAINT_REFUSED, "already at the top of the "
-		    "escalation chain (level %lld, %s)", level,
+		    "escalation chain (level %lld, %s); handle it at this "
+		    "level, or lengthen the chain in plaint.yaml", level,
 		    level >= 0 && (size_t)level < p->nlevels ?
 		    p->levels[level].name : "?");
 		return -1;

@@ -32,10 +32,11 @@ is_tree(const char *dir)
 }
 
 static int
-not_a_tree(struct perr *e, const char *where)
+not_a_tree(struct perr *e, const char *where, int walked)
 {
-	perr_set(e, PLAINT_CONFIG, "not a plaint tree (no plaint.yaml in %s "
-	    "or above); create one with 'plaint init DIR'", where);
+	perr_set(e, PLAINT_CONFIG, "not a plaint tree (no plaint.yaml in "
+	    "%s%s); create one with 'plaint init DIR'", where,
+	    walked ? " or above" : "");
 	return -1;
 }
 
@@ -52,7 +53,7 @@ store_find_root(const char *dir, char **out, struct perr *e)
 			return perr_errno(e, PLAINT_CONFIG, errno,
 			    "cannot find the tree", dir);
 		if (!is_tree(cwd))
-			return not_a_tree(e, dir);
+			return not_a_tree(e, dir, 0);
 		goto found;
 	}
 	if (getcwd(cwd, sizeof(cwd)) == NULL)
@@ -67,7 +68,7 @@ store_find_root(const char *dir, char **out, struct perr *e)
 	}
 	if (cwd[0] == '/' && cwd[1] != '\0' && (cwd[1] = '\0', is_tree(cwd)))
 		goto found;
-	return not_a_tree(e, "the working directory");
+	return not_a_tree(e, "the working directory", 1);
 found:
 	if ((*out = strdup(cwd)) == NULL)
 		return perr_nomem(e);

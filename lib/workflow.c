@@ -14,7 +14,9 @@ static const char *const complaint_open[] = {
 #define SAME ""
 #define RESOLVE_FIRST "resolve it first ('plaint resolve ID -m RESULT')"
 #define REOPEN_FIRST "reopen it first ('plaint reopen ID -m REASON')"
-#define NOT_DONE "it is not resolved or closed"
+#define CLOSED_ALREADY "to record another callback, " REOPEN_FIRST
+#define NOT_DONE \
+	"it is still open: carry on with it ('plaint note', 'plaint resolve')"
 
 static const struct wf_rule complaint_rules[] = {
 	/* state	action		next		unassigned	hint */
@@ -61,7 +63,7 @@ static const struct wf_rule complaint_rules[] = {
 	{ "closed",	"escalate",	NULL,	NULL,	REOPEN_FIRST },
 	{ "closed",	"extend",	NULL,	NULL,	REOPEN_FIRST },
 	{ "closed",	"resolve",	NULL,	NULL,	REOPEN_FIRST },
-	{ "closed",	"close",	NULL,	NULL,	"it is closed already" },
+	{ "closed",	"close",	NULL,	NULL,	CLOSED_ALREADY },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

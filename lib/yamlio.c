@@ -263,6 +263,11 @@ yamlio_parse(const char *buf, size_t len, const char *path, struct perr *e)
 
 	if (check_bytes(buf, len, path, e) == -1)
 		return NULL;
+	/* Windows editors start UTF-8 with a BOM; it is not content. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	memset(&r, 0, sizeof(r));
 	r.path = path;
 	r.e = e;

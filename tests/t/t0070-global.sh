@@ -1,0 +1,312 @@
+#!/bin/sh
+# Global options, finding the tree, -h everywhere, usage errors, the lock.
+. "$PLAINT_TOP/tests/test-lib.sh"
+
+NOW=2026-11-27T10:00:00+08:00
+F=2026/11/2611-0001.yaml
+COMMANDS="init log show list assign note escalate extend resolve close reopen check help"
+
+# synopsis CMD: what CMD -h must print.
+synopsis() {
+	case $1 in
+	init) echo "usage: plaint init [-p pack] [dir]" ;;
+	log) printf "usage: plaint log [field=value ...]\n       plaint log -\n" ;;
+	show) echo "usage: plaint show [-f yaml|json|text] ID" ;;
+	list) echo "usage: plaint list [-f text|json] [filter ...]" ;;
+	assign) echo "usage: plaint assign ID PERSON [department=dept] [-m note]" ;;
+	note) echo "usage: plaint note ID -m text [-c]" ;;
+	escalate) echo "usage: plaint escalate ID [-m reason] [assignee=person] [department=dept]" ;;
+	extend) echo "usage: plaint extend ID clock=duration approved_by=person -m reason" ;;
+	resolve) echo "usage: plaint resolve ID -m result [valid=yes|no] [cause=cause] [responsible=person]" ;;
+	close) echo "usage: plaint close ID [satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] [-m note]" ;;
+	reopen) echo "usage: plaint reopen ID -m reason" ;;
+	check) echo "usage: plaint check [-x]" ;;
+	help) echo "usage: plaint help [command]" ;;
+	esac
+}
+
+make_tree tree &&
+plaint -C tree -N $NOW log subject=s >/dev/null &&
+mkdir -p tree/sub/deeper outside ||
+	say "setup failed"
+
+test_expect_success 'every command -h: its synopsis on stdout, exit 0, even outside a tree' '
+	for c in $COMMANDS; do
+		(cd outside && plaint $c -h >../out 2>../err) ||
+			{ echo "$c -h: exit $?"; exit 1; }
+		synopsis $c >expect
+		test_cmp expect out || exit 1
+		test ! -s err || { echo "$c -h wrote to stderr"; cat err; exit 1; }
+	done
+'
+
+test_expect_success 'every command -h inside a tree, with other operands, changes nothing' '
+	cp tree/$F before &&
+	for c in $COMMANDS; do
+		(cd tree && plaint $c -h 2611-0001 >../out 2>../err) ||
+			{ echo "$c -h: exit $?"; exit 1; }
+		synopsis $c >expect
+		test_cmp expect out || exit 1
+	done &&
+	test_cmp before tree/$F &&
+	test ! -e tree/2026/11/2611-0002.yaml
+'
+
+test_expect_success 'plaint -C dir log -h' '
+	plaint -C tree log -h >out &&
+	synopsis log >expect && test_cmp expect out &&
+	plaint -C nowhere log -h >out &&
+	test_cmp expect out
+'
+
+test_expect_success 'plaint -h: the global synopsis and the commands, on stdout' '
+	plaint -h >out 2>err &&
+	test ! -s err &&
+	head -n 1 out >actual &&
+	echo "usage: plaint [-q] [-C dir] [-N now] [-u actor] command [args]" >expect &&
+	test_cmp expect actual &&
+	for c in $COMMANDS; do
+		grep "^   $c  *[a-z]" out || { echo "$c missing"; exit 1; }
+	done
+'
+
+test_expect_code 64 'an unknown global option' '
+	plaint -z list 2>err >out;
+	rc=$? && test ! -s out &&
+	grep "^plaint: unknown option -z$" err &&
+	exit $rc
+'
+
+test_expect_code 64 'a global option without its value' '
+	plaint -C 2>err;
+	rc=$? &&
+	grep "^plaint: option -C needs a value$" err &&
+	exit $rc
+'
+
+test_expect_success 'an unknown option of every command exits 64 with its usage on stderr' '
+	for c in $COMMANDS; do
+		(cd tree && plaint $c -Z >../out 2>../err)
+		rc=$?
+		test $rc = 64 || { echo "$c -Z: exit $rc"; exit 1; }
+		test ! -s out || exit 1
+		grep "^plaint: $c: unknown option -Z$" err || exit 1
+		synopsis $c >expect
+		sed 1d err >actual
+		test_cmp expect actual || exit 1
+	done
+'
+
+test_expect_code 64 'an unknown command' '
+	plaint -C tree frobnicate 2>err >out;
+	rc=$? && test ! -s out &&
+	echo "plaint: unknown command \"frobnicate\"; see $(printf "\\047")plaint -h$(printf "\\047")" >expect &&
+	test_cmp expect err &&
+	exit $rc
+'
+
+test_expect_code 64 'no command' '
+	plaint -C tree 2>err >out;
+	rc=$? && test ! -s out &&
+	grep "^usage: plaint " err &&
+	exit $rc
+'
+
+test_expect_code 78 'outside a tree: exit 78 and how to create one' '
+	cd outside &&
+	plaint list >out 2>err;
+	rc=$? && test ! -s out &&
+	echo "plaint: list: not a plaint tree (no plaint.yaml in the working directory or above); create one with $(printf "\\047")plaint init DIR$(printf "\\047")" >expect &&
+	test_cmp ../outside/err err &&
+	test_cmp expect err &&
+	exit $rc
+'
+
+test_expect_success 'outside a tree every command but init and help exits 78' '
+	mkdir bare && cd bare &&
+	for args in "log subject=s" "show 2611-0001" list "assign 2611-0001 a" \
+		"note 2611-0001 -m x" "escalate 2611-0001" \
+		"extend 2611-0001 resolution=1d approved_by=a -m r" \
+		"resolve 2611-0001 -m r" "close 2611-0001" "reopen 2611-0001 -m r" check; do
+		plaint $args 2>../err
+		rc=$?
+		test $rc = 78 || { echo "$args: exit $rc"; exit 1; }
+		grep "create one with" ../err || exit 1
+	done &&
+	test -z "$(ls -A)"
+'
+
+test_expect_code 78 '-C with a folder that is not a tree' '
+	plaint -C outside list
+'
+
+test_expect_code 78 '-C with a folder that does not exist' '
+	plaint -C nowhere list
+'
+
+test_expect_success 'the tree is found by walking up from a subdirectory' '
+	(cd tree/sub/deeper && plaint show 2611-0001 >../../../out) &&
+	test_cmp tree/$F out &&
+	(cd tree/sub/deeper && plaint -N $NOW log subject=from-below >../../../out) &&
+	echo 2611-0002 >expect && test_cmp expect out &&
+	test -f tree/2026/11/2611-0002.yaml &&
+	test ! -e tree/sub/deeper/2026
+'
+
+test_expect_success 'the nearest tree wins' '
+	plaint -q init tree/sub/inner &&
+	(cd tree/sub/inner && plaint -N $NOW log subject=inner >../../../out) &&
+	echo 2611-0001 >expect && test_cmp expect out &&
+	test -f tree/sub/inner/$F
+'
+
+test_expect_success '$PLAINT_DIR names the tree' '
+	(cd outside && PLAINT_DIR=../tree plaint show 2611-0001 >../out) &&
+	test_cmp tree/$F out
+'
+
+test_expect_success '-C wins over $PLAINT_DIR, which wins over the working directory' '
+	make_tree other &&
+	(cd tree && PLAINT_DIR=../other plaint -C ../tree show 2611-0001 >../out) &&
+	test_cmp tree/$F out &&
+	(cd tree && PLAINT_DIR=../other plaint show 2611-0001 2>../err);
+	test $? = 66
+'
+
+test_expect_success '-N fixes the clock; $PLAINT_NOW too; -N wins' '
+	make_tree clock &&
+	PLAINT_NOW=2026-11-03T08:00:00+08:00 plaint -C clock log subject=a >/dev/null &&
+	PLAINT_NOW=2026-11-03T08:00:00+08:00 plaint -C clock -N 2026-11-04T09:30:00+08:00 log subject=b >/dev/null &&
+	grep "^received: \"2026-11-03T08:00:00+08:00\"$" clock/2026/11/2611-0001.yaml &&
+	grep "^received: \"2026-11-04T09:30:00+08:00\"$" clock/2026/11/2611-0002.yaml
+'
+
+test_expect_success '-N: other forms, in the policy time zone without an offset' '
+	make_tree forms &&
+	plaint -C forms -N "2026-11-27 10:00" log subject=a >/dev/null &&
+	plaint -C forms -N 2026-11-28 log subject=b >/dev/null &&
+	plaint -C forms -N 2026-11-29T02:00:00Z log subject=c >/dev/null &&
+	grep -h "^received:" forms/2026/11/*.yaml >actual &&
+	cat >expect <<-\EOT &&
+	received: "2026-11-27T10:00:00+08:00"
+	received: "2026-11-28T00:00:00+08:00"
+	received: "2026-11-29T10:00:00+08:00"
+	EOT
+	test_cmp expect actual
+'
+
+test_expect_code 64 '-N that is not a time' '
+	plaint -C tree -N yesterday list 2>err >out;
+	rc=$? && test ! -s out &&
+	echo "plaint: list: -N: \"yesterday\" is not a time (use 2026-11-27T10:00:00+08:00)" >expect &&
+	test_cmp expect err &&
+	exit $rc
+'
+
+test_expect_success '-u names the actor; $PLAINT_USER too; -u wins' '
+	make_tree who &&
+	PLAINT_USER=甲 plaint -C who -N $NOW log subject=a >/dev/null &&
+	PLAINT_USER=甲 plaint -C who -N $NOW -u 乙 note 2611-0001 -m x &&
+	sed -n "s/^  by: //p" who/$F >actual &&
+	printf "\"甲\"\n\"乙\"\n" >expect &&
+	test_cmp expect actual &&
+	grep "^received_by: \"甲\"$" who/$F
+'
+
+test_expect_success 'without -u and $PLAINT_USER, the login name' '
+	make_tree login &&
+	(unset PLAINT_USER && plaint -C login -N $NOW log subject=a >/dev/null) &&
+	me=$(id -un) &&
+	grep "^received_by: \"\\{0,1\\}$me\"\\{0,1\\}$" login/$F
+'
+
+test_expect_code 64 '-u with an empty or invalid name' '
+	plaint -C tree -u "" -N $NOW log subject=a 2>/dev/null; test $? = 64 &&
+	plaint -C tree -u "$(printf "a\\377")" -N $NOW log subject=a 2>/dev/null; test $? = 64 &&
+	test ! -e tree/2026/11/2611-0003.yaml &&
+	plaint -C tree -u "" note 2611-0001 -m x
+'
+
+test_expect_success '-q: no warnings on stderr, the exit status unchanged' '
+	make_tree quiet &&
+	plaint -C quiet -N $NOW log subject=a >/dev/null &&
+	printf "id: [\n" >quiet/2026/11/2611-0002.yaml &&
+	plaint -C quiet list >/dev/null 2>err; test $? = 65 && test -s err &&
+	plaint -q -C quiet list >/dev/null 2>err; test $? = 65 && test ! -s err &&
+	plaint -q -C quiet check 2>err; test $? = 65 && test ! -s err
+'
+
+test_expect_success '-q: errors are still printed' '
+	plaint -q -C tree show 2611-0099 2>err; test $? = 66 &&
+	grep "^plaint: show: no such complaint" err &&
+	plaint -q -C tree log channel=fax subject=x 2>err; test $? = 65 &&
+	grep "^plaint: log: channel: " err
+'
+
+test_expect_success 'global options in any order before the command' '
+	plaint -q -u 丙 -N $NOW -C tree note 2611-0001 -m y &&
+	plaint -N $NOW -C tree -u 丁 -q note 2611-0001 -m z &&
+	sed -n "s/^  by: //p" tree/$F | tail -n 2 >actual &&
+	printf "\"丙\"\n\"丁\"\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'help CMD shows the manual page, with no tree' '
+	(cd outside && plaint help note >../out) &&
+	grep "plaint-note" out &&
+	grep "^ *plaint note ID -m text \[-c\]" out &&
+	(cd outside && plaint help >../out) &&
+	grep "PLAINT(1)" out
+'
+
+test_expect_code 64 'help of a command that has no page' '
+	plaint help frobnicate 2>err;
+	rc=$? &&
+	echo "plaint: help: no manual page for \"frobnicate\"" >expect &&
+	test_cmp expect err &&
+	exit $rc
+'
+
+test_expect_success 'busy: a held lock makes a write exit 75, changing nothing; then it works' '
+	make_tree lk &&
+	plaint -C lk -N $NOW log subject=a >/dev/null &&
+	cp lk/$F before &&
+	flock lk/.plaint/lock sh -c "touch held; sleep 3" &
+	holder=$! &&
+	i=0; while [ ! -e held ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done &&
+	test -e held &&
+	t0=$(date +%s%N) &&
+	PLAINT_LOCK_TIMEOUT=0.5 plaint -C lk -N $NOW note 2611-0001 -m x 2>err;
+	rc=$? &&
+	ms=$(( ($(date +%s%N) - t0) / 1000000 )) &&
+	test $rc = 75 &&
+	test $ms -ge 400 &&
+	{ [ "${PLAINT_VALGRIND:-0}" = 1 ] || test $ms -lt 2500; } &&
+	echo "plaint: note: busy: another plaint is changing this tree (waited 500 ms); try again" >expect &&
+	test_cmp expect err &&
+	test_cmp before lk/$F &&
+	PLAINT_LOCK_TIMEOUT=0.5 plaint -C lk -N $NOW log subject=b 2>/dev/null;
+	test $? = 75 &&
+	test ! -e lk/2026/11/2611-0002.yaml &&
+	plaint -C lk show 2611-0001 >out &&
+	test_cmp before out &&
+	wait $holder &&
+	PLAINT_LOCK_TIMEOUT=0.5 plaint -C lk -N $NOW note 2611-0001 -m x &&
+	grep "^  note: x$" lk/$F &&
+	PLAINT_LOCK_TIMEOUT=0.5 plaint -C lk -N $NOW log subject=b >out &&
+	echo 2611-0002 >expect && test_cmp expect out
+'
+
+test_expect_success 'a writer waits for the lock within PLAINT_LOCK_TIMEOUT' '
+	make_tree lw &&
+	plaint -C lw -N $NOW log subject=a >/dev/null &&
+	rm -f held2 &&
+	flock lw/.plaint/lock sh -c "touch held2; sleep 1" &
+	holder=$! &&
+	i=0; while [ ! -e held2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done &&
+	PLAINT_LOCK_TIMEOUT=5 plaint -C lw -N $NOW note 2611-0001 -m waited &&
+	wait $holder &&
+	grep "^  note: waited$" lw/$F
+'
+
+test_done
