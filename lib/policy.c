@@ -11,8 +11,10 @@
 static const char *const known_keys[] = {
 	"policy", "title", "source", "timezone", "numbering", "file_mode",
 	"kinds", "channels", "categories", "severities", "departments",
-	"causes", "notices", "satisfactions", "escalation", "required",
-	"defaults", "fields", NULL
+	"causes", "notice_methods", "satisfactions", "escalation", "required",
+	"defaults", "fields", "calendars", "closures", "business_hours",
+	"clocks", "deadlines", "penalties", "notices", "extensions", "rounds",
+	"auto_escalate", NULL
 };
 
 static int bad(struct perr *, const struct policy *, const struct node *,
@@ -259,7 +261,7 @@ load_all(struct policy *p, struct perr *e)
 	    load_list(p, "severities", &p->severities, e) == -1 ||
 	    load_list(p, "departments", &p->departments, e) == -1 ||
 	    load_list(p, "causes", &p->causes, e) == -1 ||
-	    load_list(p, "notices", &p->notices, e) == -1 ||
+	    load_list(p, "notice_methods", &p->notice_methods, e) == -1 ||
 	    load_list(p, "satisfactions", &p->satisfactions, e) == -1 ||
 	    load_list(p, "required", &p->required, e) == -1 ||
 	    load_levels(p, e) == -1 || load_fields(p, e) == -1)
@@ -317,7 +319,7 @@ policy_release(struct policy *p)
 	free(p->severities.v);
 	free(p->departments.v);
 	free(p->causes.v);
-	free(p->notices.v);
+	free(p->notice_methods.v);
 	free(p->satisfactions.v);
 	free(p->required.v);
 	free(p->levels);

@@ -45,7 +45,7 @@ struct policy {
 	const char *prefix;	/* site prefix of ids, "" for none */
 	mode_t file_mode, dir_mode;
 	struct strlist kinds, channels, categories, severities, departments;
-	struct strlist causes, notices, satisfactions, required;
+	struct strlist causes, notice_methods, satisfactions, required;
 	struct policy_level *levels;
 	size_t nlevels;
 	struct policy_field *fields;

@@ -182,6 +182,10 @@ ptime_parse_duration(const char *s, struct duration *d)
 		d->unit = DUR_DAY;
 	else if (strcmp(end, "w") == 0)
 		d->unit = DUR_WEEK;
+	else if (strcmp(end, "wd") == 0)
+		d->unit = DUR_WORKDAY;
+	else if (strcmp(end, "bh") == 0)
+		d->unit = DUR_BHOUR;
 	else
 		return -1;
 	d->count = n;
@@ -191,7 +195,8 @@ ptime_parse_duration(const char *s, struct duration *d)
 ptime_t
 ptime_add(ptime_t t, const struct duration *d)
 {
-	static const long long secs[] = { 60, 3600, 86400, 7 * 86400 };
+	static const long long secs[] = { 60, 3600, 86400, 7 * 86400, 86400,
+		3600 };
 
 	return t + d->count * secs[d->unit];
 }

@@ -39,16 +39,26 @@ int ptime_parse_offset(const char *s, int *off);
 /* "2026-11-27T10:00:00+08:00" */
 void ptime_format(ptime_t t, int off, char buf[PTIME_BUFSZ]);
 
-enum dur_unit { DUR_MIN, DUR_HOUR, DUR_DAY, DUR_WEEK };
+/*
+ * Minutes and hours are elapsed time; days and weeks are calendar days
+ * and working days count the calendar's working days (both end per the
+ * Civil Code, see calendar.h); business hours count working time only.
+ * ptime_add handles the elapsed units alone; rules_add (rules.h) all.
+ */
+enum dur_unit { DUR_MIN, DUR_HOUR, DUR_DAY, DUR_WEEK, DUR_WORKDAY,
+	DUR_BHOUR };
 
 struct duration {
 	long count;
 	enum dur_unit unit;
 };
 
-/* "30m", "24h", "5d", "1w"; count 1..100000. */
+/* "30m", "24h", "5d", "1w", "3wd", "8bh"; count 1..100000. */
 int ptime_parse_duration(const char *s, struct duration *d);
-/* t + d, counting days of 24 hours (a fixed offset has no DST). */
+/*
+ * t + d for minutes and hours; days and weeks as days of 24 hours (a
+ * fixed offset has no DST), without the Civil Code's end of day.
+ */
 ptime_t ptime_add(ptime_t t, const struct duration *d);
 /* "2d 3h", "45m", "0m" for a span of seconds (negative: absolute value). */
 void ptime_format_span(long long secs, char *buf, unsigned long size);

@@ -139,7 +139,7 @@ suite_policy(void)
 	CHECK(strlist_has(&p.channels, "web"));
 	CHECK(!strlist_has(&p.channels, "label"));
 	CHECK(p.categories.n == 2 && p.severities.n == 2);
-	CHECK(p.departments.n == 0 && p.causes.n == 0 && p.notices.n == 0);
+	CHECK(p.departments.n == 0 && p.causes.n == 0 && p.notice_methods.n == 0);
 	CHECK(p.required.n == 2);
 	CHECK_STR(p.required.v[1], "complainant.phone");
 	CHECK(p.nlevels == 3);

@@ -1,0 +1,1008 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+static int bad(struct perr *, const struct node *, const char *,
+    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+bad(struct perr *e, const struct node *n, const char *key, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	if (e->code == 0) {
+		e->code = PLAINT_CONFIG;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+		va_end(ap);
+	}
+	perr_field(e, key);
+	if (n != NULL)
+		perr_at(e, "plaint.yaml", n->line, n->col);
+	return -1;
+}
+
+static const char *
+str_of(const struct node *map, const char *key)
+{
+	const char *s = node_str(node_map_get(map, key));
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/* A list of names: a sequence, or a single scalar. */
+static int
+names(const struct node *n, struct strlist *out, const char *key,
+    struct perr *e)
+{
+	size_t i;
+
+	out->v = NULL;
+	out->n = 0;
+	if (n == NULL)
+		return 0;
+	if (n->type == NODE_SCALAR) {
+		if ((out->v = calloc(1, sizeof(*out->v))) == NULL)
+			return perr_nomem(e);
+		out->v[out->n++] = n->str;
+		return 0;
+	}
+	if (n->type != NODE_SEQ)
+		return bad(e, n, key, "must be a name or a list of names");
+	if (n->n == 0)
+		return 0;
+	if ((out->v = calloc(n->n, sizeof(*out->v))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < n->n; i++)
+		if ((out->v[out->n++] = node_str(n->kids[i])) == NULL)
+			return bad(e, n->kids[i], key, "must be a name");
+	return 0;
+}
+
+static int
+duration(const struct node *n, const char *key, struct duration *d,
+    struct perr *e)
+{
+	if (node_str(n) == NULL || ptime_parse_duration(n->str, d) == -1)
+		return bad(e, n, key, "not a duration (10m, 24h, 5d, 1w, 3wd, "
+		    "8bh)");
+	return 0;
+}
+
+static int
+check_when(const struct node *when, const char *key, struct perr *e)
+{
+	size_t i;
+
+	if (when == NULL)
+		return 0;
+	if (when->type != NODE_MAP)
+		return bad(e, when, key, "when: must map fields to values");
+	for (i = 0; i < when->n; i++)
+		if (when->kids[i]->type == NODE_MAP)
+			return bad(e, when->kids[i], key, "when: %s: a value "
+			    "or a list of values", when->keys[i]);
+	return 0;
+}
+
+/* Default clocks, when a policy names none. */
+static const char *const fr_starts[] = { "log" };
+static const char *const fr_stops[] = { "contact", "resolve" };
+static const char *const res_stops[] = { "resolve" };
+static const char *const cb_starts[] = { "resolve" };
+static const char *const cb_stops[] = { "close" };
+
+static int
+default_clocks(struct rules *r, struct perr *e)
+{
+	struct clock_def *c;
+
+	if ((r->clocks = calloc(3, sizeof(*r->clocks))) == NULL)
+		return perr_nomem(e);
+	c = r->clocks;
+	c[0].name = "first_response";
+	c[0].starts.v = (const char **)fr_starts;
+	c[0].starts.n = 1;
+	c[0].stops.v = (const char **)fr_stops;
+	c[0].stops.n = 2;
+	c[1].name = "resolution";
+	c[1].starts.v = (const char **)fr_starts;
+	c[1].starts.n = 1;
+	c[1].stops.v = (const char **)res_stops;
+	c[1].stops.n = 1;
+	c[2].name = "callback";
+	c[2].starts.v = (const char **)cb_starts;
+	c[2].starts.n = 1;
+	c[2].stops.v = (const char **)cb_stops;
+	c[2].stops.n = 1;
+	r->nclocks = 3;
+	return 0;
+}
+
+static int
+load_clocks(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *cs = node_map_get(root, "clocks");
+	size_t i;
+	int b;
+
+	if (cs == NULL)
+		return default_clocks(r, e);
+	if (cs->type != NODE_MAP || cs->n == 0)
+		return bad(e, cs, "clocks", "must map clock names to "
+		    "{starts, stops, pause}");
+	if ((r->clocks = calloc(cs->n, sizeof(*r->clocks))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < cs->n; i++) {
+		struct clock_def *c = &r->clocks[r->nclocks++];
+		const struct node *d = cs->kids[i];
+
+		c->name = cs->keys[i];
+		if (d->type != NODE_MAP)
+			return bad(e, d, c->name, "must be {starts, stops}");
+		if (names(node_map_get(d, "starts"), &c->starts, c->name,
+		    e) == -1 || names(node_map_get(d, "stops"), &c->stops,
+		    c->name, e) == -1)
+			return -1;
+		if (c->starts.n == 0 || c->stops.n == 0)
+			return bad(e, d, c->name, "needs starts and stops");
+		if (node_map_get(d, "pause") != NULL) {
+			if (node_bool(node_map_get(d, "pause"), &b) == -1)
+				return bad(e, node_map_get(d, "pause"),
+				    c->name, "pause: must be true or false");
+			c->pausable = b;
+		}
+	}
+	return 0;
+}
+
+static void
+release_clocks(struct rules *r)
+{
+	size_t i;
+
+	/* The default clocks point at static arrays. */
+	for (i = 0; i < r->nclocks; i++) {
+		if (r->clocks[i].starts.v != (const char **)fr_starts &&
+		    r->clocks[i].starts.v != (const char **)cb_starts)
+			free(r->clocks[i].starts.v);
+		if (r->clocks[i].stops.v != (const char **)fr_stops &&
+		    r->clocks[i].stops.v != (const char **)res_stops &&
+		    r->clocks[i].stops.v != (const char **)cb_stops)
+			free(r->clocks[i].stops.v);
+	}
+	free(r->clocks);
+}
+
+const struct clock_def *
+rules_clock(const struct rules *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nclocks; i++)
+		if (strcmp(r->clocks[i].name, name) == 0)
+			return &r->clocks[i];
+	return NULL;
+}
+
+/* A list of rule mappings under key; returns the node or NULL. */
+static const struct node *
+rule_list(const struct node *root, const char *key, struct perr *e)
+{
+	const struct node *l = node_map_get(root, key);
+
+	if (l != NULL && l->type != NODE_SEQ) {
+		bad(e, l, key, "must be a list of rules");
+		return NULL;
+	}
+	return l;
+}
+
+static int
+check_duration_unit(const struct rules *r, const struct node *n,
+    const char *key, const struct duration *d, struct perr *e)
+{
+	if (d->unit == DUR_BHOUR && !r->has_bh)
+		return bad(e, n, key, "business hours (bh) need "
+		    "business_hours in the policy");
+	return 0;
+}
+
+static int
+load_deadlines(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *l = rule_list(root, "deadlines", e);
+	size_t i, j;
+
+	if (e->code)
+		return -1;
+	if (l == NULL || l->n == 0)
+		return 0;
+	if ((r->deadlines = calloc(l->n, sizeof(*r->deadlines))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < l->n; i++) {
+		struct deadline_rule *d = &r->deadlines[r->ndeadlines++];
+		const struct node *n = l->kids[i], *set;
+		const char *from;
+
+		if (n->type != NODE_MAP)
+			return bad(e, n, "deadlines", "each rule is a mapping");
+		d->id = str_of(n, "id");
+		d->when = node_map_get(n, "when");
+		if (check_when(d->when, "deadlines", e) == -1)
+			return -1;
+		if ((from = str_of(n, "from")) != NULL) {
+			if (strcmp(from, "received") != 0)
+				return bad(e, node_map_get(n, "from"),
+				    "deadlines", "from: only \"received\"");
+			d->from_received = 1;
+		}
+		set = node_map_get(n, "set");
+		if (set == NULL || set->type != NODE_MAP || set->n == 0 ||
+		    set->n > 8)
+			return bad(e, n, "deadlines", "set: map 1-8 clocks to "
+			    "durations");
+		for (j = 0; j < set->n; j++) {
+			if (rules_clock(r, set->keys[j]) == NULL)
+				return bad(e, set->kids[j], "deadlines",
+				    "set: no clock \"%s\"", set->keys[j]);
+			d->clock[j] = set->keys[j];
+			if (duration(set->kids[j], "deadlines", &d->dur[j],
+			    e) == -1 || check_duration_unit(r, set->kids[j],
+			    "deadlines", &d->dur[j], e) == -1)
+				return -1;
+		}
+		d->nset = set->n;
+	}
+	return 0;
+}
+
+static int
+load_penalties(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *l = rule_list(root, "penalties", e);
+	size_t i;
+
+	if (e->code)
+		return -1;
+	if (l == NULL || l->n == 0)
+		return 0;
+	if ((r->penalties = calloc(l->n, sizeof(*r->penalties))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < l->n; i++) {
+		struct penalty_rule *p = &r->penalties[r->npenalties++];
+		const struct node *n = l->kids[i];
+		const char *on;
+
+		if (n->type != NODE_MAP || (p->id = str_of(n, "id")) == NULL)
+			return bad(e, n, "penalties", "each rule is a mapping "
+			    "with an id");
+		p->when = node_map_get(n, "when");
+		if (check_when(p->when, "penalties", e) == -1)
+			return -1;
+		on = str_of(n, "on");
+		if (on == NULL || strcmp(on, "resolve") == 0)
+			p->on = PENALTY_RESOLVE;
+		else if (strcmp(on, "breach") == 0) {
+			p->on = PENALTY_BREACH;
+			p->clock = str_of(n, "clock");
+			if (p->clock == NULL || rules_clock(r, p->clock) ==
+			    NULL)
+				return bad(e, n, "penalties", "%s: on breach "
+				    "needs the clock", p->id);
+		} else
+			return bad(e, node_map_get(n, "on"), "penalties",
+			    "%s: on: resolve or breach", p->id);
+		if (node_int(node_map_get(n, "amount"), &p->amount) == -1 ||
+		    p->amount < 0)
+			return bad(e, n, "penalties", "%s: amount must be a "
+			    "whole number", p->id);
+		p->person = str_of(n, "person");
+		if (p->person == NULL)
+			p->person = "responsible";
+		if (strcmp(p->person, "responsible") == 0)
+			p->person = "resolution.responsible";
+		p->also = str_of(n, "also");
+	}
+	return 0;
+}
+
+static int
+load_notices(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *l = rule_list(root, "notices", e);
+	size_t i;
+
+	if (e->code)
+		return -1;
+	if (l == NULL || l->n == 0)
+		return 0;
+	if ((r->notices = calloc(l->n, sizeof(*r->notices))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < l->n; i++) {
+		struct notice_rule *nr = &r->notices[r->nnotices++];
+		const struct node *n = l->kids[i];
+
+		if (n->type != NODE_MAP || (nr->id = str_of(n, "id")) == NULL)
+			return bad(e, n, "notices", "each rule is a mapping "
+			    "with an id");
+		nr->when = node_map_get(n, "when");
+		if (check_when(nr->when, "notices", e) == -1 ||
+		    names(node_map_get(n, "by"), &nr->by, "notices", e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_extensions(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *l = rule_list(root, "extensions", e);
+	size_t i;
+
+	if (e->code)
+		return -1;
+	if (l == NULL)
+		return 0;
+	r->extensions_listed = 1;
+	if (l->n == 0)
+		return 0;
+	if ((r->extensions = calloc(l->n, sizeof(*r->extensions))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < l->n; i++) {
+		struct extension_rule *x = &r->extensions[r->nextensions++];
+		const struct node *n = l->kids[i];
+
+		if (n->type != NODE_MAP || (x->clock = str_of(n, "clock")) ==
+		    NULL || rules_clock(r, x->clock) == NULL)
+			return bad(e, n, "extensions", "each rule names one "
+			    "of the policy's clocks");
+		if (node_map_get(n, "max") != NULL) {
+			if (duration(node_map_get(n, "max"), "extensions",
+			    &x->max, e) == -1)
+				return -1;
+			x->has_max = 1;
+		}
+		if (names(node_map_get(n, "approved_by"), &x->approvers,
+		    "extensions", e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_calendars(struct rules *r, const struct node *root, rules_find_fn find,
+    struct perr *e)
+{
+	const struct node *cals = node_map_get(root, "calendars");
+	const struct node *cl = node_map_get(root, "closures");
+	struct strlist l;
+	char rel[128], path[4096];
+	size_t i;
+	ptime_t t;
+	int off, rc = 0;
+
+	if (names(cals, &l, "calendars", e) == -1)
+		return -1;
+	for (i = 0; i < l.n && rc == 0; i++) {
+		if (strspn(l.v[i], "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+		    strlen(l.v[i]) || strlen(l.v[i]) > 40) {
+			rc = bad(e, cals, "calendars", "not a calendar name");
+			break;
+		}
+		snprintf(rel, sizeof(rel), "calendars/%s.yaml", l.v[i]);
+		if (find == NULL || find(path, sizeof(path), rel) == -1)
+			rc = bad(e, cals, "calendars", "no calendar \"%s\" "
+			    "is installed", l.v[i]);
+		else
+			rc = calendar_load_file(&r->cal, path, e);
+	}
+	free(l.v);
+	if (rc == -1 || cl == NULL)
+		return rc;
+	if (cl->type != NODE_SEQ)
+		return bad(e, cl, "closures", "must be a list of dates");
+	for (i = 0; i < cl->n; i++) {
+		const char *s = node_str(cl->kids[i]);
+
+		if (s == NULL || strlen(s) != 10 || ptime_parse(s, 0, &t,
+		    &off) == -1)
+			return bad(e, cl->kids[i], "closures", "not a date");
+		if (calendar_add_closure(&r->cal, t / 86400, e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+rules_load(struct rules *r, const struct policy *p, rules_find_fn find,
+    struct perr *e)
+{
+	const struct node *root = p->root, *rounds;
+	const char *bh = str_of(root, "business_hours");
+
+	memset(r, 0, sizeof(*r));
+	calendar_init(&r->cal);
+	r->off = p->tz_off;
+	if (bh != NULL) {
+		if (calendar_parse_hours(bh, &r->bh) == -1)
+			return bad(e, node_map_get(root, "business_hours"),
+			    "business_hours", "not hours such as "
+			    "\"08:00-17:00\"");
+		r->has_bh = 1;
+	}
+	rounds = node_map_get(root, "rounds");
+	if (rounds != NULL && (node_int(node_map_get(rounds, "max"),
+	    &r->max_rounds) == -1 || r->max_rounds < 1))
+		return bad(e, rounds, "rounds", "max: a whole number >= 1");
+	if (load_calendars(r, root, find, e) == -1 ||
+	    load_clocks(r, root, e) == -1 ||
+	    names(node_map_get(root, "auto_escalate"), &r->auto_escalate,
+	    "auto_escalate", e) == -1 || load_deadlines(r, root, e) == -1 ||
+	    load_penalties(r, root, e) == -1 ||
+	    load_notices(r, root, e) == -1 ||
+	    load_extensions(r, root, e) == -1) {
+		rules_release(r);
+		return -1;
+	}
+	return 0;
+}
+
+void
+rules_release(struct rules *r)
+{
+	size_t i;
+
+	calendar_release(&r->cal);
+	if (r->clocks != NULL)
+		release_clocks(r);
+	free(r->deadlines);
+	free(r->penalties);
+	for (i = 0; i < r->nnotices; i++)
+		free(r->notices[i].by.v);
+	free(r->notices);
+	for (i = 0; i < r->nextensions; i++)
+		free(r->extensions[i].approvers.v);
+	free(r->extensions);
+	free(r->auto_escalate.v);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Matching */
+
+static int
+value_matches(const struct node *want, const struct node *have)
+{
+	const char *w = node_str(want), *h = node_str(have);
+	int wb, hb;
+
+	if (w == NULL)
+		return 0;
+	if (strcmp(w, "*") == 0)
+		return h != NULL && *h != '\0';
+	if (h == NULL)
+		return *w == '\0';
+	if (node_bool(have, &hb) == 0 && node_bool(want, &wb) == 0)
+		return hb == wb;
+	return strcmp(w, h) == 0;
+}
+
+int
+rules_match(const struct node *when, const struct node *doc)
+{
+	size_t i, j;
+
+	for (i = 0; when != NULL && i < when->n; i++) {
+		const struct node *want = when->kids[i];
+		const struct node *have = node_path_get(doc, when->keys[i]);
+		int any = 0;
+
+		if (want->type == NODE_SEQ) {
+			for (j = 0; j < want->n && !any; j++)
+				any = value_matches(want->kids[j], have);
+		} else
+			any = value_matches(want, have);
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
+/* Durations */
+
+int
+rules_add(struct rules *r, ptime_t t, const struct duration *d,
+    ptime_t *due)
+{
+	const struct business_hours *bh = r->has_bh ? &r->bh : NULL;
+	int incomplete = 0, rc;
+
+	switch (d->unit) {
+	case DUR_MIN:
+	case DUR_HOUR:
+		*due = ptime_add(t, d);
+		return 0;
+	case DUR_DAY:
+	case DUR_WEEK:
+		rc = calendar_period_end(&r->cal, t, r->off, d->count *
+		    (d->unit == DUR_WEEK ? 7 : 1), CALENDAR_DAYS, bh, due,
+		    &incomplete);
+		break;
+	case DUR_WORKDAY:
+		rc = calendar_period_end(&r->cal, t, r->off, d->count,
+		    WORKING_DAYS, bh, due, &incomplete);
+		break;
+	case DUR_BHOUR:
+		if (bh == NULL)
+			return -1;
+		rc = calendar_add_business_hours(&r->cal, t, r->off, bh,
+		    d->count * 3600LL, due, &incomplete);
+		break;
+	default:
+		return -1;
+	}
+	r->incomplete |= incomplete;
+	return rc;
+}
+
+/* The history */
+
+static ptime_t
+event_time(const struct node *ev, int off)
+{
+	ptime_t t = 0;
+	int o;
+
+	ptime_parse(node_str(node_map_get(ev, "at")) ?
+	    node_str(node_map_get(ev, "at")) : "", off, &t, &o);
+	return t;
+}
+
+static const char *
+event_action(const struct node *ev)
+{
+	const char *a = node_str(node_map_get(ev, "action"));
+
+	return a != NULL ? a : "";
+}
+
+/* Index of the event that began the current round. */
+static size_t
+round_begin(const struct node *hist)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < hist->n; i++)
+		if (strcmp(event_action(hist->kids[i]), "reopen") == 0)
+			at = i;
+	return at;
+}
+
+static int
+action_in(const struct strlist *l, const char *action, int round_start)
+{
+	/* A reopen begins a round as log began the first. */
+	if (round_start && strlist_has(l, "log"))
+		return 1;
+	return strlist_has(l, action);
+}
+
+struct span {
+	int started, stopped;
+	size_t from, to;	/* event indexes */
+	ptime_t start, stop;
+};
+
+static void
+clock_span(const struct clock_def *c, const struct node *hist, int off,
+    struct span *s)
+{
+	size_t i, begin = round_begin(hist);
+
+	memset(s, 0, sizeof(*s));
+	for (i = begin; i < hist->n; i++) {
+		const char *a = event_action(hist->kids[i]);
+
+		if (!s->started) {
+			if (action_in(&c->starts, a, i == begin)) {
+				s->started = 1;
+				s->from = i;
+				s->start = event_time(hist->kids[i], off);
+			}
+		} else if (strlist_has(&c->stops, a)) {
+			s->stopped = 1;
+			s->to = i;
+			s->stop = event_time(hist->kids[i], off);
+			return;
+		}
+	}
+}
+
+static const struct deadline_rule *
+deadline_for(const struct rules *r, const struct node *doc, const char *clock,
+    const struct duration **dur)
+{
+	const struct deadline_rule *found = NULL;
+	size_t i, j;
+
+	for (i = 0; i < r->ndeadlines; i++) {
+		const struct deadline_rule *d = &r->deadlines[i];
+
+		if (!rules_match(d->when, doc))
+			continue;
+		for (j = 0; j < d->nset; j++)
+			if (strcmp(d->clock[j], clock) == 0) {
+				found = d;
+				*dur = &d->dur[j];
+			}
+	}
+	return found;
+}
+
+/* Working time between a and b, for pauses of a business-hours clock. */
+static long long
+business_secs(const struct rules *r, ptime_t a, ptime_t b)
+{
+	long long total = 0, day;
+	struct civil c;
+
+	for (; a < b; a = (day + 1) * 86400 - r->off) {
+		ptime_t open, close;
+
+		ptime_to_civil(a, r->off, &c);
+		day = ptime_days_from_civil(c.year, c.month, c.day);
+		if (!calendar_is_workday(&r->cal, day, NULL))
+			continue;
+		open = day * 86400 - r->off + r->bh.open;
+		close = day * 86400 - r->off + r->bh.close;
+		if (open < a)
+			open = a;
+		if (close > b)
+			close = b;
+		if (close > open)
+			total += close - open;
+	}
+	return total;
+}
+
+/* Push due back by the pause from p to q, in the clock's own unit. */
+static int
+shift_by_pause(struct rules *r, const struct duration *unit, ptime_t p,
+    ptime_t q, ptime_t *due)
+{
+	struct duration d;
+	struct civil cp, cq;
+	long long days, n = 0, x;
+	int incomplete = 0;
+
+	if (q <= p)
+		return 0;
+	ptime_to_civil(p, r->off, &cp);
+	ptime_to_civil(q, r->off, &cq);
+	days = ptime_days_from_civil(cp.year, cp.month, cp.day);
+	switch (unit->unit) {
+	case DUR_MIN:
+	case DUR_HOUR:
+		*due += q - p;
+		return 0;
+	case DUR_BHOUR:
+		d.unit = DUR_BHOUR;
+		n = business_secs(r, p, q);
+		if (n == 0)
+			return 0;
+		if (calendar_add_business_hours(&r->cal, *due, r->off, &r->bh,
+		    n, due, &incomplete) == -1)
+			return -1;
+		r->incomplete |= incomplete;
+		return 0;
+	case DUR_WORKDAY:
+		for (x = days; x < ptime_days_from_civil(cq.year, cq.month,
+		    cq.day); x++)
+			n += calendar_is_workday(&r->cal, x, NULL);
+		d.unit = DUR_WORKDAY;
+		break;
+	default:
+		n = ptime_days_from_civil(cq.year, cq.month, cq.day) - days;
+		d.unit = DUR_DAY;
+		break;
+	}
+	if (n == 0)
+		return 0;
+	d.count = (long)n;
+	return rules_add(r, *due, &d, due);
+}
+
+static int
+apply_pauses(struct rules *r, const struct node *hist, const struct span *s,
+    const struct duration *unit, ptime_t *due)
+{
+	size_t i, end = s->stopped ? s->to : hist->n;
+	ptime_t paused = 0;
+	int in = 0;
+
+	for (i = s->from; i < end; i++) {
+		const char *a = event_action(hist->kids[i]);
+
+		if (strcmp(a, "pause") == 0 && !in) {
+			in = 1;
+			paused = event_time(hist->kids[i], r->off);
+		} else if (strcmp(a, "resume") == 0 && in) {
+			in = 0;
+			if (shift_by_pause(r, unit, paused,
+			    event_time(hist->kids[i], r->off), due) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+apply_extensions(struct rules *r, const struct node *hist,
+    const char *clock, ptime_t *due)
+{
+	size_t i;
+
+	for (i = round_begin(hist); i < hist->n; i++) {
+		const struct node *ev = hist->kids[i];
+		const char *c = node_str(node_map_get(ev, "clock"));
+		const char *by = node_str(node_map_get(ev, "by"));
+		struct duration d;
+
+		if (strcmp(event_action(ev), "extend") != 0 || c == NULL ||
+		    strcmp(c, clock) != 0 || by == NULL ||
+		    ptime_parse_duration(by, &d) == -1)
+			continue;
+		if (rules_add(r, *due, &d, due) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+compute_due(struct rules *r, struct node *doc, const struct node *hist,
+    const struct clock_def *c, struct perr *e)
+{
+	const struct deadline_rule *rule;
+	const struct duration *dur = NULL;
+	char path[160], buf[PTIME_BUFSZ];
+	struct span s;
+	ptime_t base, due;
+	int o;
+
+	if ((rule = deadline_for(r, doc, c->name, &dur)) == NULL)
+		return 0;
+	clock_span(c, hist, r->off, &s);
+	if (!s.started)
+		return 0;
+	base = s.start;
+	if (rule->from_received)
+		ptime_parse(node_str(node_map_get(doc, "received")) ?
+		    node_str(node_map_get(doc, "received")) : "", r->off,
+		    &base, &o);
+	if (rules_add(r, base, dur, &due) == -1 ||
+	    apply_pauses(r, hist, &s, dur, &due) == -1 ||
+	    apply_extensions(r, hist, c->name, &due) == -1)
+		return perr_set(e, PLAINT_CONFIG, "cannot compute the %s "
+		    "deadline", c->name);
+	ptime_format(due, r->off, buf);
+	snprintf(path, sizeof(path), "due.%s", c->name);
+	return complaint_set(doc, path, node_new_str(buf), e);
+}
+
+/* Penalties */
+
+static int
+fined_already(const struct node *doc, const char *rule, long long round)
+{
+	const struct node *l = node_map_get(doc, "penalties");
+	long long n;
+	size_t i;
+
+	for (i = 0; l != NULL && l->type == NODE_SEQ && i < l->n; i++) {
+		const char *id = node_str(node_map_get(l->kids[i], "rule"));
+
+		if (id == NULL || strcmp(id, rule) != 0)
+			continue;
+		/* Records without a round count for the first. */
+		if (node_int(node_map_get(l->kids[i], "round"), &n) == -1)
+			n = 1;
+		if (n == round)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+breached(struct rules *r, const struct node *doc, const struct node *hist,
+    const char *clock, ptime_t now)
+{
+	const struct clock_def *c = rules_clock(r, clock);
+	char path[160];
+	const char *iso;
+	struct span s;
+	ptime_t due;
+	int o;
+
+	snprintf(path, sizeof(path), "due.%s", clock);
+	iso = node_str(node_path_get(doc, path));
+	if (c == NULL || iso == NULL || ptime_parse(iso, r->off, &due,
+	    &o) == -1)
+		return 0;
+	clock_span(c, hist, r->off, &s);
+	if (!s.started)
+		return 0;
+	if (s.stopped)
+		return s.stop > due;
+	return now > due && !rules_paused(doc);
+}
+
+static int
+add_penalty(struct rules *r, struct node *doc, const struct penalty_rule *p,
+    const char *person, long long round, ptime_t now, struct perr *e)
+{
+	struct node *list = node_map_get(doc, "penalties"), *rec;
+	char at[PTIME_BUFSZ];
+
+	if (list == NULL) {
+		if (complaint_set(doc, "penalties", node_new_seq(), e) == -1)
+			return -1;
+		list = node_map_get(doc, "penalties");
+	}
+	if (list->type != NODE_SEQ)
+		return perr_set(e, PLAINT_DATAERR, "penalties: not a list");
+	ptime_format(now, r->off, at);
+	if ((rec = node_new_map()) == NULL ||
+	    node_map_set(rec, "rule", node_new_str(p->id)) == -1 ||
+	    node_map_set(rec, "person", node_new_str(person)) == -1 ||
+	    node_map_set(rec, "amount", node_new_int(p->amount)) == -1 ||
+	    node_map_set(rec, "round", node_new_int(round)) == -1 ||
+	    (p->also != NULL && node_map_set(rec, "also",
+	    node_new_str(p->also)) == -1) ||
+	    node_map_set(rec, "at", node_new_str(at)) == -1) {
+		node_free(rec);
+		return perr_nomem(e);
+	}
+	return node_seq_push(list, rec) == -1 ? perr_nomem(e) : 0;
+}
+
+static int
+apply_penalties(struct rules *r, struct node *doc, const struct node *hist,
+    ptime_t now, int *fined, struct perr *e)
+{
+	long long round = 1;
+	const char *status = complaint_status(doc);
+	size_t i;
+
+	node_int(node_map_get(doc, "round"), &round);
+	for (i = 0; i < r->npenalties; i++) {
+		const struct penalty_rule *p = &r->penalties[i];
+		const char *person = node_str(node_path_get(doc, p->person));
+
+		if (person == NULL || *person == '\0' ||
+		    fined_already(doc, p->id, round) ||
+		    !rules_match(p->when, doc))
+			continue;
+		if (p->on == PENALTY_RESOLVE && (status == NULL ||
+		    (strcmp(status, "resolved") != 0 &&
+		    strcmp(status, "closed") != 0)))
+			continue;
+		if (p->on == PENALTY_BREACH && !breached(r, doc, hist,
+		    p->clock, now))
+			continue;
+		if (add_penalty(r, doc, p, person, round, now, e) == -1)
+			return -1;
+		(*fined)++;
+	}
+	return 0;
+}
+
+int
+rules_update(struct rules *r, struct node *doc, ptime_t now, int *fined,
+    struct perr *e)
+{
+	const struct node *hist = node_map_get(doc, "history");
+	int count = 0;
+	size_t i;
+
+	if (fined != NULL)
+		*fined = 0;
+	if (hist == NULL || hist->type != NODE_SEQ)
+		return 0;
+	r->incomplete = 0;
+	for (i = 0; i < r->nclocks; i++)
+		if (compute_due(r, doc, hist, &r->clocks[i], e) == -1)
+			return -1;
+	if (r->incomplete) {
+		if (complaint_set(doc, "calendar", node_new_str("incomplete"),
+		    e) == -1)
+			return -1;
+	} else
+		node_map_del(doc, "calendar");
+	if (apply_penalties(r, doc, hist, now, &count, e) == -1)
+		return -1;
+	if (fined != NULL)
+		*fined = count;
+	return 0;
+}
+
+const struct notice_rule *
+rules_notice_owed(const struct rules *r, const struct node *doc)
+{
+	const char *by = node_str(node_path_get(doc, "notice.by"));
+	size_t i;
+
+	for (i = 0; i < r->nnotices; i++) {
+		const struct notice_rule *n = &r->notices[i];
+
+		if (!rules_match(n->when, doc))
+			continue;
+		if (by != NULL && (n->by.n == 0 || strlist_has(&n->by, by)))
+			continue;
+		return n;
+	}
+	return NULL;
+}
+
+static long long
+approx_secs(const struct duration *d)
+{
+	static const long long secs[] = { 60, 3600, 86400, 7 * 86400,
+		86400 * 7 / 5, 3600 };
+
+	return d->count * secs[d->unit];
+}
+
+int
+rules_may_extend(const struct rules *r, const char *clock,
+    const struct duration *d, const char *approver, struct perr *e)
+{
+	char names_buf[300];
+	size_t i;
+
+	if (!r->extensions_listed)
+		return 0;
+	for (i = 0; i < r->nextensions; i++) {
+		const struct extension_rule *x = &r->extensions[i];
+
+		if (strcmp(x->clock, clock) != 0)
+			continue;
+		if (x->has_max && approx_secs(d) > approx_secs(&x->max))
+			return perr_set(e, PLAINT_REFUSED, "the policy allows "
+			    "extending %s by %ld%s at most", clock,
+			    x->max.count, (const char *[]){ "m", "h", "d",
+			    "w", "wd", "bh" }[x->max.unit]);
+		if (x->approvers.n > 0 && !strlist_has(&x->approvers,
+		    approver)) {
+			strlist_join(&x->approvers, names_buf,
+			    sizeof(names_buf));
+			return perr_set(e, PLAINT_REFUSED, "extending %s needs "
+			    "the approval of %s", clock, names_buf);
+		}
+		return 0;
+	}
+	return perr_set(e, PLAINT_REFUSED, "the policy does not allow "
+	    "extending the %s deadline", clock);
+}
+
+int
+rules_paused(const struct node *doc)
+{
+	const struct node *hist = node_map_get(doc, "history");
+	size_t i;
+	int in = 0;
+
+	for (i = 0; hist != NULL && hist->type == NODE_SEQ && i < hist->n;
+	    i++) {
+		const char *a = event_action(hist->kids[i]);
+
+		if (strcmp(a, "pause") == 0)
+			in = 1;
+		else if (strcmp(a, "resume") == 0 || strcmp(a, "reopen") == 0)
+			in = 0;
+	}
+	return in;
+}

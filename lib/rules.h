@@ -1,0 +1,130 @@
+/*
+ * rules.h - the rules of a policy applied to a complaint: clocks and
+ * their deadlines, pauses, extensions, penalties, notices and rounds.
+ *
+ * A clock (first_response, resolution, callback, or one a policy names)
+ * starts at the first event of the current round whose action is one of
+ * its starts (a round begins with log or reopen) and stops at the first
+ * later event whose action is one of its stops.  Its deadline is the
+ * clock's start plus the duration of the LAST deadline rule whose
+ * `when` matches the complaint and that sets this clock ("later rule
+ * wins"), pushed back by the time the complaint was paused (in the
+ * clock's own unit) and by the extensions granted this round.  It is
+ * recomputed from the history each time rules_update runs, so that it
+ * follows the level after escalate, the round after reopen, and never
+ * drifts.
+ *
+ * Penalty rules fire once per rule and round: on resolve when `when`
+ * matches, or when a clock is breached (stopped after its deadline, or
+ * running past it at now).  The record carries the rule's id, so a
+ * second run of the same command or cron job never fines twice.
+ *
+ * Calling sequence: rules_load after the policy (it reads the policy's
+ * keys and loads the calendars named there through find, which maps
+ * "calendars/cn-2026.yaml" to a path), rules_update after every change,
+ * rules_release.  A rules struct borrows strings from the policy: release
+ * it before the policy.
+ */
+#ifndef PLAINT_RULES_H
+#define PLAINT_RULES_H
+
+#include "calendar.h"
+#include "complaint.h"
+#include "err.h"
+#include "node.h"
+#include "policy.h"
+#include "ptime.h"
+
+struct clock_def {
+	const char *name;
+	struct strlist starts, stops;
+	int pausable;
+};
+
+struct deadline_rule {
+	const char *id;
+	const struct node *when;	/* NULL: every complaint */
+	int from_received;		/* count from receipt, not clock start */
+	const char *clock[8];
+	struct duration dur[8];
+	size_t nset;
+};
+
+enum penalty_on { PENALTY_RESOLVE, PENALTY_BREACH };
+
+struct penalty_rule {
+	const char *id;
+	const struct node *when;
+	enum penalty_on on;
+	const char *clock;		/* PENALTY_BREACH */
+	long long amount;
+	const char *person;		/* field naming who pays */
+	const char *also;		/* e.g. "通报批评" */
+};
+
+struct notice_rule {
+	const char *id;
+	const struct node *when;
+	struct strlist by;		/* methods that count as written */
+};
+
+struct extension_rule {
+	const char *clock;
+	struct duration max;
+	int has_max;
+	struct strlist approvers;	/* empty: anyone, named */
+};
+
+struct rules {
+	struct calendar cal;
+	struct business_hours bh;
+	int has_bh;
+	int off;
+	struct clock_def *clocks;
+	size_t nclocks;
+	struct deadline_rule *deadlines;
+	size_t ndeadlines;
+	struct penalty_rule *penalties;
+	size_t npenalties;
+	struct notice_rule *notices;
+	size_t nnotices;
+	struct extension_rule *extensions;
+	size_t nextensions;
+	int extensions_listed;		/* the policy has an extensions key */
+	long long max_rounds;		/* 0: no cap */
+	struct strlist auto_escalate;	/* clocks remind -e escalates */
+	int incomplete;			/* last computation left the calendars */
+};
+
+typedef int (*rules_find_fn)(char *buf, size_t size, const char *rel);
+
+int rules_load(struct rules *r, const struct policy *p, rules_find_fn find,
+    struct perr *e);
+void rules_release(struct rules *r);
+
+/* Does the rule's `when` map match doc (NULL matches everything)? */
+int rules_match(const struct node *when, const struct node *doc);
+
+/* t + d in any unit, on this calendar and these business hours. */
+int rules_add(struct rules *r, ptime_t t, const struct duration *d,
+    ptime_t *due);
+
+/*
+ * Recompute due.* from the history and apply penalties that are owed
+ * (at now).  Sets doc's `due` and appends to `penalties`.  *fined (may be
+ * NULL) counts the penalties added.
+ */
+int rules_update(struct rules *r, struct node *doc, ptime_t now, int *fined,
+    struct perr *e);
+
+/* The notice rule that requires a written notice before close, or NULL. */
+const struct notice_rule *rules_notice_owed(const struct rules *r,
+    const struct node *doc);
+/* May clock be extended by d with this approver?  PLAINT_REFUSED if not. */
+int rules_may_extend(const struct rules *r, const char *clock,
+    const struct duration *d, const char *approver, struct perr *e);
+const struct clock_def *rules_clock(const struct rules *r, const char *name);
+/* Is the complaint paused now (a pause event not yet resumed)? */
+int rules_paused(const struct node *doc);
+
+#endif
