@@ -63,6 +63,10 @@ check-valgrind: all $(O)/unit
 demo: all
 	@sh tools/demo.sh ./$(BIN) demo-tree
 
+# Speed and memory against the floors in ../shared/bench (see tools/bench.py).
+bench: all
+	@python3 tools/bench.py
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plaint/policies
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man7
@@ -79,4 +83,4 @@ format:
 clean:
 	rm -rf build build-asan plaint lib/libplaint.a demo-tree
 
-.PHONY: all check check-asan check-valgrind demo install format clean
+.PHONY: all check check-asan check-valgrind demo bench install format clean

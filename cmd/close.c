@@ -3,8 +3,9 @@
 
 static const char synopsis[] = "plaint close ID "
     "[satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] "
-    "[-m note]";
-static const char *const fields[] = { "satisfaction", "notice", NULL };
+    "[-m note]\nplaint close ID withdrawn=yes -m note";
+static const char *const fields[] = { "satisfaction", "notice", "withdrawn",
+	NULL };
 static const char *const satisfactions[] = { "satisfied", "unsatisfied",
 	NULL };
 static const char *const notices[] = { "letter", "sms", "phone", "visit",
@@ -17,7 +18,9 @@ cmd_close(struct ctx *c, int argc, char **argv)
 	struct change_args ca;
 	struct complaint_id id;
 	struct node *doc = NULL, *ev = NULL, *sat = NULL, *notice = NULL;
-	const char *next, *s, *n;
+	const struct notice_rule *owed;
+	const char *next, *s, *n, *w, *action;
+	int withdrawn = 0;
 	char at[PTIME_BUFSZ];
 	struct perr e;
 	int rc;
@@ -45,7 +48,17 @@ cmd_close(struct ctx *c, int argc, char **argv)
 	if (ca.msg != NULL && node_map_set(ev, "note", complaint_text("-m",
 	    ca.msg, 1, &e)) == -1)
 		goto nomem;
-	if ((rc = begin_change(c, &id, "close", &doc, &next)) != 0)
+	w = change_arg(&ca, "withdrawn");
+	if (w != NULL && (parse_yesno(w, &withdrawn) == -1 ||
+	    (withdrawn && ca.msg == NULL))) {
+		perr_set(&e, PLAINT_USAGE, "withdrawn=yes needs -m: how the "
+		    "complainant withdrew");
+		goto done;
+	}
+	action = withdrawn ? "withdraw" : "close";
+	if (withdrawn && node_map_set(ev, "withdrawn", node_new_bool(1)) == -1)
+		goto nomem;
+	if ((rc = begin_change(c, &id, action, &doc, &next)) != 0)
 		goto done;
 	/* complaint_set takes its value, also when it fails. */
 	if (sat != NULL)
@@ -55,9 +68,18 @@ cmd_close(struct ctx *c, int argc, char **argv)
 	else
 		node_free(notice);
 	sat = notice = NULL;
+	if (rc == 0 && withdrawn)
+		rc = complaint_set(doc, "withdrawn", node_new_bool(1), &e);
 	if (rc != 0)
 		goto done;
-	rc = commit_change(c, &id, doc, next, "close", ev);
+	if (!withdrawn && (owed = rules_notice_owed(&c->rules, doc)) != NULL) {
+		perr_set(&e, PLAINT_REFUSED, "a written notice of the result is "
+		    "owed to the complainant (rule %s); give notice=%s when it "
+		    "is sent", owed->id, owed->by.n > 0 ? owed->by.v[0] :
+		    "letter");
+		goto done;
+	}
+	rc = commit_change(c, &id, doc, next, action, ev);
 	ev = NULL;
 	goto done;
 nomem:

@@ -79,6 +79,12 @@ lock_timeout(void)
 	return (long)(secs * 1000);
 }
 
+static int
+find_data(char *buf, size_t size, const char *rel)
+{
+	return datafile(buf, size, "data", rel);
+}
+
 int
 setup(struct ctx *c)
 {
@@ -100,6 +106,10 @@ setup(struct ctx *c)
 		return report(c, &e);
 	}
 	free(root);
+	if (rules_load(&c->rules, &c->store.policy, find_data, &e) == -1) {
+		store_close(&c->store);
+		return report(c, &e);
+	}
 	c->tree_open = 1;
 	if (parse_now(c, c->store.policy.tz_off, &e) == -1)
 		return report(c, &e);
@@ -267,6 +277,15 @@ begin_change(struct ctx *c, const struct complaint_id *id,
 	perr_clear(&e);
 	if ((*doc = store_read(&c->store, id, &e)) == NULL)
 		return report(c, &e);
+	/*
+	 * A deadline that ran out before this change is fined as things
+	 * stood then: whoever was assigned, not whom this change assigns.
+	 */
+	if (rules_update(&c->rules, *doc, c->now, NULL, &e) == -1) {
+		node_free(*doc);
+		*doc = NULL;
+		return report(c, &e);
+	}
 	status = complaint_status(*doc);
 	if (workflow_next(&workflow_complaint, status, action,
 	    node_map_get(*doc, "assignee") != NULL, next, &hint) == 0)
@@ -290,8 +309,32 @@ commit_change(struct ctx *c, const struct complaint_id *id, struct node *doc,
 	perr_clear(&e);
 	if (complaint_set(doc, "status", node_new_str(next), &e) == -1 ||
 	    complaint_event(doc, &st, action, extra, &e) == -1 ||
+	    apply_rules(c, doc, &e) == -1 ||
 	    store_replace(&c->store, id, doc, &e) == -1)
 		return report(c, &e);
+	return 0;
+}
+
+int
+apply_rules(struct ctx *c, struct node *doc, struct perr *e)
+{
+	struct perr w;
+
+	if (rules_update(&c->rules, doc, c->now, NULL, e) == -1)
+		return -1;
+	if (c->rules.incomplete) {
+		perr_clear(&w);
+		perr_set(&w, PLAINT_OK, "a deadline falls in a year without a "
+		    "calendar: it was counted on weekdays alone (marked "
+		    "calendar: incomplete)");
+		if (!c->quiet) {
+			char msg[600];
+
+			perr_format(&w, msg, sizeof(msg));
+			fprintf(stderr, "plaint: %s: warning: %s\n", c->cmd,
+			    msg);
+		}
+	}
 	return 0;
 }
 

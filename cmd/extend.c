@@ -51,13 +51,15 @@ cmd_extend(struct ctx *c, int argc, char **argv)
 		return rc;
 	if (ptime_parse_duration(dur, &d) == -1)
 		return fail(c, PLAINT_USAGE, "%s: \"%.20s\" is not a duration "
-		    "(30m, 24h, 5d, 1w)", clock, dur);
+		    "(30m, 24h, 5d, 1w, 3wd, 8bh)", clock, dur);
 	if ((approver = change_arg(&ca, "approved_by")) == NULL)
 		return fail(c, PLAINT_USAGE, "approved_by: who approved it?");
 	if (ca.msg == NULL)
 		return fail(c, PLAINT_USAGE, "-m: give the reason");
 	if ((rc = setup(c)) != 0)
 		return rc;
+	if (rules_may_extend(&c->rules, clock, &d, approver, &e) == -1)
+		return report(c, &e);
 	if ((rc = begin_change(c, &id, "extend", &doc, &next)) != 0)
 		return rc;
 	snprintf(path, sizeof(path), "due.%.60s", clock);
@@ -69,10 +71,16 @@ cmd_extend(struct ctx *c, int argc, char **argv)
 		goto done;
 	}
 	st = ctx_stamp(c);
-	ptime_format(ptime_add(t, &d), st.off, until);
+	if (rules_add(&c->rules, t, &d, &t) == -1) {
+		perr_set(&e, PLAINT_REFUSED, "%s: business hours (bh) need "
+		    "business_hours in the policy", clock);
+		goto done;
+	}
+	ptime_format(t, st.off, until);
 	ptime_format(st.now, st.off, at);
 	if ((ev = node_new_map()) == NULL || (ext = node_new_map()) == NULL ||
 	    node_map_set(ext, "clock", node_new_str(clock)) == -1 ||
+	    node_map_set(ext, "duration", node_new_str(dur)) == -1 ||
 	    node_map_set(ext, "until", node_new_str(until)) == -1 ||
 	    node_map_set(ext, "approved_by", complaint_text("approved_by",
 	    approver, 0, &e)) == -1 ||
@@ -80,6 +88,7 @@ cmd_extend(struct ctx *c, int argc, char **argv)
 	    &e)) == -1 ||
 	    node_map_set(ext, "at", node_new_str(at)) == -1 ||
 	    node_map_set(ev, "clock", node_new_str(clock)) == -1 ||
+	    node_map_set(ev, "duration", node_new_str(dur)) == -1 ||
 	    node_map_set(ev, "until", node_new_str(until)) == -1 ||
 	    node_map_set(ev, "approved_by", node_new_str(approver)) == -1 ||
 	    node_map_set(ev, "note", node_new_str(ca.msg)) == -1 ||

@@ -80,7 +80,8 @@ cmd_log(struct ctx *c, int argc, char **argv)
 			perr_at(&e, "<stdin>", 0, 0);
 		goto done;
 	}
-	if (complaint_month(doc, st.off, &year, &month, &e) == -1 ||
+	if (apply_rules(c, doc, &e) == -1 ||
+	    complaint_month(doc, st.off, &year, &month, &e) == -1 ||
 	    store_create(&c->store, year, month, doc, &id, &e) == -1)
 		goto done;
 	complaint_id_format(&id, idstr);

@@ -27,14 +27,20 @@ static const struct command {
 	{ "check", cmd_check, NEED_TREE, "validate every file in the tree" },
 	{ "close", cmd_close, NEED_TREE | WRITES, "record the callback and close" },
 	{ "escalate", cmd_escalate, NEED_TREE | WRITES, "move one level up the chain" },
+	{ "export", cmd_export, NEED_TREE, "the records as JSON Lines or CSV, for other tools" },
 	{ "extend", cmd_extend, NEED_TREE | WRITES, "lengthen a deadline" },
 	{ "help", cmd_help, 0, "show a manual page" },
 	{ "init", cmd_init, 0, "create a complaint tree" },
 	{ "list", cmd_list, NEED_TREE, "one line per complaint" },
 	{ "log", cmd_log, NEED_TREE | WRITES, "record a new complaint" },
 	{ "note", cmd_note, NEED_TREE | WRITES, "add a note or record contact" },
+	{ "pause", cmd_pause, NEED_TREE | WRITES, "stop the clocks: waiting on the customer" },
+	{ "policy", cmd_policy, NEED_TREE, "the rules in force and what they compute" },
+	{ "remind", cmd_remind, NEED_TREE, "what is overdue or due soon; -e escalates" },
 	{ "reopen", cmd_reopen, NEED_TREE | WRITES, "back to work, next round" },
+	{ "report", cmd_report, NEED_TREE, "counts, deadlines met and fines per group" },
 	{ "resolve", cmd_resolve, NEED_TREE | WRITES, "record the result" },
+	{ "resume", cmd_resume, NEED_TREE | WRITES, "restart the clocks" },
 	{ "show", cmd_show, NEED_TREE, "one complaint" },
 };
 
@@ -138,8 +144,10 @@ main(int argc, char **argv)
 	c.cmd = cmd->name;
 	c.flags = cmd->flags;
 	status = cmd->fn(&c, argc, argv);
-	if (c.tree_open)
+	if (c.tree_open) {
+		rules_release(&c.rules);
 		store_close(&c.store);
+	}
 	if (status == 0 && c.rval != 0)
 		status = c.rval;
 	return finish(status);

@@ -12,6 +12,7 @@
 #include "../lib/err.h"
 #include "../lib/node.h"
 #include "../lib/ptime.h"
+#include "../lib/rules.h"
 #include "../lib/store.h"
 
 #define NEED_TREE 0x1	/* find the tree and load its policy */
@@ -27,6 +28,7 @@ struct ctx {
 	int quiet;		/* -q */
 	int tree_open;
 	struct store store;
+	struct rules rules;	/* loaded with the tree */
 	int rval;		/* 65 once a reader skipped a bad file */
 };
 
@@ -56,6 +58,8 @@ struct stamp ctx_stamp(const struct ctx *c);
 
 /* The path of a file shipped with plaint (policies/x.yaml, man1/…). */
 int datafile(char *buf, size_t size, const char *kind, const char *rel);
+/* Apply the rules to doc at the context's clock; warn if incomplete. */
+int apply_rules(struct ctx *c, struct node *doc, struct perr *e);
 
 /* Parse an id operand; usage error (touching nothing) if malformed. */
 int parse_id(struct ctx *c, const char *s, struct complaint_id *id);
@@ -67,7 +71,10 @@ int parse_id(struct ctx *c, const char *s, struct complaint_id *id);
  */
 int begin_change(struct ctx *c, const struct complaint_id *id,
     const char *action, struct node **doc, const char **next);
-/* Set the status, append the event (extra is taken), write atomically. */
+/*
+ * Set the status, append the event (extra is taken), apply the rules
+ * (deadlines, penalties), write atomically.
+ */
 int commit_change(struct ctx *c, const struct complaint_id *id,
     struct node *doc, const char *next, const char *action,
     struct node *extra);
@@ -80,13 +87,19 @@ int cmd_assign(struct ctx *, int, char **);
 int cmd_check(struct ctx *, int, char **);
 int cmd_close(struct ctx *, int, char **);
 int cmd_escalate(struct ctx *, int, char **);
+int cmd_export(struct ctx *, int, char **);
 int cmd_extend(struct ctx *, int, char **);
 int cmd_help(struct ctx *, int, char **);
 int cmd_init(struct ctx *, int, char **);
 int cmd_list(struct ctx *, int, char **);
 int cmd_log(struct ctx *, int, char **);
 int cmd_note(struct ctx *, int, char **);
+int cmd_pause(struct ctx *, int, char **);
+int cmd_policy(struct ctx *, int, char **);
+int cmd_remind(struct ctx *, int, char **);
+int cmd_resume(struct ctx *, int, char **);
 int cmd_reopen(struct ctx *, int, char **);
+int cmd_report(struct ctx *, int, char **);
 int cmd_resolve(struct ctx *, int, char **);
 int cmd_show(struct ctx *, int, char **);
 

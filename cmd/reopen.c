@@ -39,6 +39,22 @@ cmd_reopen(struct ctx *c, int argc, char **argv)
 			perr_nomem(&e);
 		goto done;
 	}
+	/* Past the policy's rounds, a reopened complaint goes up a level. */
+	if (c->rules.max_rounds > 0 && round + 1 > c->rules.max_rounds) {
+		long long level = complaint_next_level(doc, &c->store.policy,
+		    &e);
+
+		perr_clear(&e);
+		if (level > 0 && (complaint_set(doc, "level",
+		    node_new_int(level), &e) == -1 || node_map_set(ev, "level",
+		    node_new_int(level)) == -1)) {
+			if (e.code == 0)
+				perr_nomem(&e);
+			goto done;
+		}
+		if (level > 0)
+			next = "escalated";
+	}
 	rc = commit_change(c, &id, doc, next, "reopen", ev);
 	ev = NULL;
 done:

@@ -56,6 +56,7 @@ cmd_resolve(struct ctx *c, int argc, char **argv)
 	struct change_args ca;
 	struct complaint_id id;
 	struct node *doc = NULL, *res = NULL, *ev = NULL;
+	const struct penalty_rule *unpaid;
 	const char *next;
 	struct perr e;
 	size_t i;
@@ -83,6 +84,16 @@ cmd_resolve(struct ctx *c, int argc, char **argv)
 	res = NULL;
 	if (rc == -1)
 		goto done;
+	/* A fine the rules impose must not vanish for want of a name. */
+	if ((unpaid = rules_unpaid(&c->rules, doc)) != NULL) {
+		perr_set(&e, PLAINT_REFUSED, "the policy fines %s (rule %s): "
+		    "give %s=NAME", strcmp(unpaid->person,
+		    "resolution.responsible") == 0 ? "the person responsible" :
+		    unpaid->person, unpaid->id, strcmp(unpaid->person,
+		    "resolution.responsible") == 0 ? "responsible" :
+		    unpaid->person);
+		goto done;
+	}
 	rc = commit_change(c, &id, doc, next, "resolve", ev);
 	ev = NULL;
 	goto done;

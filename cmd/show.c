@@ -54,7 +54,8 @@ cmd_show(struct ctx *c, int argc, char **argv)
 		rc = json_add_node(&out, doc, 2) == -1 ||
 		    strbuf_addch(&out, '\n') == -1 ? perr_nomem(&e) : 0;
 	else if (strcmp(format, "text") == 0)
-		rc = render_text(&out, doc, &c->store.policy, c->now) == -1 ?
+		rc = render_text(&out, doc, &c->store.policy, &c->rules,
+		    c->now) == -1 ?
 		    perr_nomem(&e) : 0;
 	else
 		rc = yamlio_emit(doc, &out, &e);

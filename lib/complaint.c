@@ -350,8 +350,15 @@ complaint_new(struct node **out, const struct policy *p,
 		goto fail;
 	dept = policy_category_department(p,
 	    node_str(node_map_get(doc, "category")));
+	/* A category routes; else the first level of the chain may. */
+	if (dept == NULL && p->nlevels > 0)
+		dept = p->levels[0].department;
 	if (node_map_get(doc, "department") == NULL && dept != NULL &&
 	    complaint_set(doc, "department", node_new_str(dept), e) == -1)
+		goto fail;
+	if (node_map_get(doc, "assignee") == NULL && p->nlevels > 0 &&
+	    p->levels[0].assignee != NULL && complaint_set(doc, "assignee",
+	    node_new_str(p->levels[0].assignee), e) == -1)
 		goto fail;
 	if (complaint_set(doc, "status", node_new_str(node_map_get(doc,
 	    "assignee") != NULL ? "assigned" : "new"), e) == -1 ||

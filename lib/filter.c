@@ -1,3 +1,6 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -5,77 +8,402 @@
 #include "filter.h"
 #include "workflow.h"
 
-int
-filter_looks_like(const char *s)
-{
-	const char *eq = strchr(s, '=');
+/* Fields plaint knows the type of; the rest are strings. */
+static const struct {
+	const char *name;
+	enum filter_type type;
+} known_types[] = {
+	{ "id", FILTER_ID },
+	{ "received", FILTER_TIME },
+	{ "resolution.at", FILTER_TIME },
+	{ "notice.at", FILTER_TIME },
+	{ "level", FILTER_NUMBER },
+	{ "round", FILTER_NUMBER },
+	{ "resolution.valid", FILTER_BOOL },
+	{ "complainant", FILTER_TREE },
+	{ "resolution", FILTER_TREE },
+	{ "notice", FILTER_TREE },
+	{ "penalties", FILTER_TREE },
+	{ "extensions", FILTER_TREE },
+	{ "history", FILTER_TREE },
+	{ "due", FILTER_DUE },
+	{ "overdue", FILTER_OVERDUE },
+};
 
-	return eq != NULL && eq != s;
+void
+filter_init(struct filter_set *fs, const struct policy *p,
+    const struct rules *r, ptime_t now)
+{
+	memset(fs, 0, sizeof(*fs));
+	fs->policy = p;
+	fs->rules = r;
+	fs->now = now;
+}
+
+/* The length of the field name before the operator, and the operator. */
+static size_t
+split_op(const char *s, enum filter_op *op, size_t *oplen)
+{
+	size_t n = strcspn(s, "=!<>");
+
+	switch (s[n]) {
+	case '=':
+		*op = FILTER_EQ;
+		*oplen = 1;
+		break;
+	case '!':
+		if (s[n + 1] != '=')
+			return 0;
+		*op = FILTER_NE;
+		*oplen = 2;
+		break;
+	case '<':
+	case '>':
+		if (s[n + 1] == '=') {
+			*op = s[n] == '<' ? FILTER_LE : FILTER_GE;
+			*oplen = 2;
+		} else {
+			*op = s[n] == '<' ? FILTER_LT : FILTER_GT;
+			*oplen = 1;
+		}
+		break;
+	default:
+		return 0;
+	}
+	return n;
 }
 
 int
-filter_parse(struct filter_set *fs, const char *s, const struct policy *p,
-    struct perr *e)
+filter_looks_like(const char *s)
 {
-	const char *eq = strchr(s, '=');
-	struct filter f, *v;
-	size_t flen;
+	enum filter_op op;
+	size_t oplen;
 
-	memset(&f, 0, sizeof(f));
-	if (eq == NULL || eq == s)
-		return perr_set(e, PLAINT_USAGE, "not a filter: \"%.60s\" "
-		    "(use field=value or field!=value)", s);
-	flen = (size_t)(eq - s);
-	f.op = FILTER_EQ;
-	if (eq[-1] == '!') {
-		f.op = FILTER_NE;
-		flen--;
-	}
-	if ((f.field = strndup(s, flen)) == NULL ||
-	    (f.value = strdup(eq + 1)) == NULL) {
-		free(f.field);
-		return perr_nomem(e);
-	}
-	if (!complaint_field_known(p, f.field)) {
+	return split_op(s, &op, &oplen) > 0;
+}
+
+int
+filter_field_type(const struct policy *p, const char *field,
+    enum filter_type *type, struct perr *e)
+{
+	const struct policy_field *pf;
+	size_t i;
+
+	for (i = 0; i < sizeof(known_types) / sizeof(known_types[0]); i++)
+		if (strcmp(known_types[i].name, field) == 0) {
+			*type = known_types[i].type;
+			return 0;
+		}
+	if (!complaint_field_known(p, field)) {
 		perr_set(e, PLAINT_USAGE, "unknown field in filter");
-		perr_field(e, f.field);
-		free(f.field);
-		free(f.value);
+		perr_field(e, field);
 		return -1;
 	}
-	if ((v = realloc(fs->v, (fs->n + 1) * sizeof(*v))) == NULL) {
-		free(f.field);
-		free(f.value);
-		return perr_nomem(e);
+	*type = FILTER_STRING;
+	if (strncmp(field, "due.", 4) == 0)
+		*type = FILTER_TIME;
+	else if ((pf = policy_field(p, field)) != NULL) {
+		if (pf->type == FIELD_INTEGER)
+			*type = FILTER_NUMBER;
+		else if (pf->type == FIELD_TIME || pf->type == FIELD_DATE)
+			*type = FILTER_TIME;
 	}
-	fs->v = v;
-	fs->v[fs->n++] = f;
 	return 0;
 }
 
 static int
-match_one(const struct filter *f, const struct node *doc)
+parse_number(const char *s, double *out)
 {
-	const struct node *n = node_path_get(doc, f->field);
-	const char *s = node_str(n);
+	char *end;
 
-	if (strcmp(f->field, "status") == 0 && strcmp(f->value, "open") == 0)
-		return workflow_is_open(&workflow_complaint, s);
-	if (*f->value == '\0')
-		return n == NULL || (s != NULL && node_kind(n) == KIND_NULL);
-	if (s == NULL)
+	if (*s == '\0' || strchr(" \t\n", *s) != NULL)
+		return -1;
+	errno = 0;
+	*out = strtod(s, &end);
+	return *end != '\0' || errno == ERANGE || !isfinite(*out) ? -1 : 0;
+}
+
+static ptime_t
+day_start(ptime_t t, int off)
+{
+	struct civil c;
+
+	ptime_to_civil(t, off, &c);
+	return ptime_days_from_civil(c.year, c.month, c.day) * 86400 - off;
+}
+
+/*
+ * A time value as the span [lo, hi) it denotes: a month, a day, one
+ * second, or the instant a window from now ends at.
+ */
+static int
+parse_time_value(const struct filter_set *fs, const char *s, ptime_t *lo,
+    ptime_t *hi)
+{
+	int off = fs->policy->tz_off, o, y, m;
+	struct duration d;
+	const char *p = s;
+	ptime_t t;
+	char buf[16];
+
+	if (strcmp(s, "now") == 0) {
+		*lo = fs->now;
+		*hi = fs->now + 1;
 		return 0;
-	if (node_kind(n) == KIND_BOOL) {
-		int b, want;
-
-		node_bool(n, &b);
-		want = strcmp(f->value, "yes") == 0 ||
-		    strcmp(f->value, "true") == 0;
-		if (want || strcmp(f->value, "no") == 0 ||
-		    strcmp(f->value, "false") == 0)
-			return b == want;
 	}
-	return strcmp(s, f->value) == 0;
+	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0 ||
+	    strcmp(s, "tomorrow") == 0) {
+		*lo = day_start(fs->now, off) + 86400 * (*s == 'y' ? -1 :
+		    *s == 't' && s[1] == 'o' && s[2] == 'm' ? 1 : 0);
+		*hi = *lo + 86400;
+		return 0;
+	}
+	if (*p == '+' || *p == '-')
+		p++;
+	if (ptime_parse_duration(p, &d) == 0) {
+		if (d.unit == DUR_WORKDAY || d.unit == DUR_BHOUR)
+			return -1;
+		t = ptime_add(0, &d);
+		*lo = *s == '-' ? fs->now - t : fs->now + t;
+		*hi = *lo + 1;
+		return 0;
+	}
+	/* A month: 2026-11. */
+	if (strlen(s) == 7 && s[4] == '-') {
+		snprintf(buf, sizeof(buf), "%s-01", s);
+		if (ptime_parse(buf, off, lo, &o) == -1)
+			return -1;
+		y = atoi(s);
+		m = atoi(s + 5) + 1;
+		if (m == 13) {
+			m = 1;
+			y++;
+		}
+		*hi = ptime_days_from_civil(y, m, 1) * 86400 - off;
+		return 0;
+	}
+	if (ptime_parse(s, off, lo, &o) == -1)
+		return -1;
+	*hi = *lo + (strlen(s) == 10 ? 86400 : 1);
+	return 0;
+}
+
+static int
+parse_yes(const char *s)
+{
+	if (strcmp(s, "yes") == 0 || strcmp(s, "true") == 0)
+		return 1;
+	if (strcmp(s, "no") == 0 || strcmp(s, "false") == 0)
+		return 0;
+	return -1;
+}
+
+static int
+bad_value(struct filter *f, struct perr *e, const char *what)
+{
+	perr_set(e, PLAINT_USAGE, "\"%.60s\" is not %s", f->value, what);
+	perr_field(e, f->field);
+	return -1;
+}
+
+static int
+parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
+{
+	int ordering = f->op != FILTER_EQ && f->op != FILTER_NE;
+
+	f->absent = *f->value == '\0';
+	if (f->type == FILTER_STRING && strcmp(f->field, "status") == 0 &&
+	    strcmp(f->value, "open") == 0 && !ordering)
+		f->type = FILTER_OPEN;
+	if ((f->type == FILTER_DUE || f->type == FILTER_OVERDUE) &&
+	    fs->rules == NULL) {
+		perr_set(e, PLAINT_SOFTWARE, "filter needs the rules");
+		perr_field(e, f->field);
+		return -1;
+	}
+	if (ordering && (f->type == FILTER_BOOL || f->type == FILTER_TREE ||
+	    f->type == FILTER_OVERDUE)) {
+		perr_set(e, PLAINT_USAGE, "takes = or != only");
+		perr_field(e, f->field);
+		return -1;
+	}
+	if (f->absent) {
+		if (ordering || f->type == FILTER_OVERDUE)
+			return bad_value(f, e, f->type == FILTER_OVERDUE ?
+			    "yes or no" : "a value to compare with");
+		return 0;
+	}
+	switch (f->type) {
+	case FILTER_NUMBER:
+		if (parse_number(f->value, &f->num) == -1)
+			return bad_value(f, e, "a number");
+		break;
+	case FILTER_TIME:
+	case FILTER_DUE:
+		if (parse_time_value(fs, f->value, &f->lo, &f->hi) == -1)
+			return bad_value(f, e, "a time (use 2026-11-27, "
+			    "2026-11-27T10:00, 2026-11, today, 24h or -7d)");
+		break;
+	case FILTER_ID:
+		if (complaint_id_parse(f->value, &f->id) == -1)
+			return bad_value(f, e, "a complaint id");
+		break;
+	case FILTER_OVERDUE:
+		if ((f->yes = parse_yes(f->value)) == -1)
+			return bad_value(f, e, "yes or no");
+		break;
+	case FILTER_BOOL:
+		f->yes = parse_yes(f->value);
+		break;
+	case FILTER_STRING:
+	case FILTER_TREE:
+	case FILTER_OPEN:
+		f->yes = parse_yes(f->value);
+		break;
+	}
+	return 0;
+}
+
+int
+filter_parse(struct filter_set *fs, const char *s, struct perr *e)
+{
+	struct filter f, *v;
+	size_t flen, oplen;
+
+	memset(&f, 0, sizeof(f));
+	if ((flen = split_op(s, &f.op, &oplen)) == 0)
+		return perr_set(e, PLAINT_USAGE, "not a filter: \"%.60s\" "
+		    "(use field=value, field!=value, field<value, "
+		    "field>=value...)", s);
+	if (fs->policy == NULL)
+		return perr_set(e, PLAINT_SOFTWARE, "filter_parse without "
+		    "filter_init");
+	if ((f.field = strndup(s, flen)) == NULL ||
+	    (f.value = strdup(s + flen + oplen)) == NULL) {
+		free(f.field);
+		return perr_nomem(e);
+	}
+	if (filter_field_type(fs->policy, f.field, &f.type, e) == -1 ||
+	    parse_value(fs, &f, e) == -1)
+		goto fail;
+	if ((v = realloc(fs->v, (fs->n + 1) * sizeof(*v))) == NULL) {
+		perr_nomem(e);
+		goto fail;
+	}
+	fs->v = v;
+	fs->v[fs->n++] = f;
+	return 0;
+fail:
+	free(f.field);
+	free(f.value);
+	return -1;
+}
+
+static int
+id_cmp(const struct complaint_id *a, const struct complaint_id *b)
+{
+	int c = strcmp(a->prefix, b->prefix);
+
+	if (c != 0)
+		return c;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->serial != b->serial)
+		return a->serial < b->serial ? -1 : 1;
+	return 0;
+}
+
+/* An ordering of the complaint's value against the filter's, as op asks. */
+static int
+by_cmp(enum filter_op op, int c)
+{
+	switch (op) {
+	case FILTER_EQ:
+	case FILTER_NE:		/* filter_match negates */
+		return c == 0;
+	case FILTER_LT:
+		return c < 0;
+	case FILTER_LE:
+		return c <= 0;
+	case FILTER_GT:
+		return c > 0;
+	case FILTER_GE:
+		return c >= 0;
+	}
+	return 0;
+}
+
+/* x against the span [lo, hi): = is inside, < before, > after. */
+static int
+time_in(const struct filter *f, ptime_t x)
+{
+	switch (f->op) {
+	case FILTER_EQ:
+	case FILTER_NE:
+		return x >= f->lo && x < f->hi;
+	case FILTER_LT:
+		return x < f->lo;
+	case FILTER_LE:
+		return x < f->hi;
+	case FILTER_GT:
+		return x >= f->hi;
+	case FILTER_GE:
+		return x >= f->lo;
+	}
+	return 0;
+}
+
+/* Does doc match f; for != whether it matches = (filter_match negates). */
+static int
+match_one(const struct filter_set *fs, const struct filter *f,
+    const struct node *doc)
+{
+	const struct node *n;
+	const char *s;
+	ptime_t t;
+	double x;
+	struct complaint_id id;
+	int o, b;
+
+	switch (f->type) {
+	case FILTER_OVERDUE:
+		return rules_overdue(fs->rules, doc, fs->now, NULL) == f->yes;
+	case FILTER_DUE:
+		if (!rules_running_due(fs->rules, doc, &t, NULL))
+			return f->absent;
+		return !f->absent && time_in(f, t);
+	default:
+		break;
+	}
+	n = node_path_get(doc, f->field);
+	s = node_str(n);
+	if (f->type == FILTER_OPEN)
+		return workflow_is_open(&workflow_complaint, s);
+	if (f->absent)
+		return n == NULL || (s != NULL && node_kind(n) == KIND_NULL);
+	if (s == NULL || node_kind(n) == KIND_NULL)
+		return 0;
+	switch (f->type) {
+	case FILTER_TIME:
+		return ptime_parse(s, fs->policy->tz_off, &t, &o) == 0 &&
+		    time_in(f, t);
+	case FILTER_NUMBER:
+		if (parse_number(s, &x) == -1)
+			return 0;
+		return by_cmp(f->op, x < f->num ? -1 : x > f->num);
+	case FILTER_ID:
+		return complaint_id_parse(s, &id) == 0 &&
+		    by_cmp(f->op, id_cmp(&id, &f->id));
+	default:
+		break;
+	}
+	/* Strings; a boolean compares as one when the value is a word. */
+	if (f->yes != -1 && node_bool(n, &b) == 0 &&
+	    (f->op == FILTER_EQ || f->op == FILTER_NE))
+		return b == f->yes;
+	return by_cmp(f->op, strcmp(s, f->value));
 }
 
 int
@@ -84,9 +412,10 @@ filter_match(const struct filter_set *fs, const struct node *doc)
 	size_t i;
 
 	for (i = 0; i < fs->n; i++) {
-		int m = match_one(&fs->v[i], doc);
+		const struct filter *f = &fs->v[i];
 
-		if (fs->v[i].op == FILTER_NE ? m : !m)
+		/* != is the complement of =, for every type. */
+		if (match_one(fs, f, doc) == (f->op == FILTER_NE))
 			return 0;
 	}
 	return 1;
@@ -104,4 +433,64 @@ filter_release(struct filter_set *fs)
 	free(fs->v);
 	fs->v = NULL;
 	fs->n = 0;
+}
+
+void
+filter_key_get(const struct filter_set *fs, const char *field,
+    enum filter_type type, const struct node *doc, struct filter_key *k)
+{
+	const char *s;
+	int o;
+
+	memset(k, 0, sizeof(*k));
+	if (type == FILTER_DUE) {
+		k->present = fs->rules != NULL &&
+		    rules_running_due(fs->rules, doc, &k->t, NULL);
+		return;
+	}
+	if (type == FILTER_OVERDUE) {
+		k->num = fs->rules != NULL && rules_overdue(fs->rules, doc,
+		    fs->now, NULL);
+		k->present = 1;
+		return;
+	}
+	s = node_str(node_path_get(doc, field));
+	if (s == NULL || node_kind(node_path_get(doc, field)) == KIND_NULL)
+		return;
+	switch (type) {
+	case FILTER_TIME:
+		k->present = ptime_parse(s, fs->policy->tz_off, &k->t,
+		    &o) == 0;
+		break;
+	case FILTER_NUMBER:
+		k->present = parse_number(s, &k->num) == 0;
+		break;
+	case FILTER_ID:
+		k->present = complaint_id_parse(s, &k->id) == 0;
+		break;
+	default:
+		k->s = s;
+		k->present = 1;
+		break;
+	}
+}
+
+int
+filter_key_cmp(enum filter_type type, const struct filter_key *a,
+    const struct filter_key *b)
+{
+	if (!a->present || !b->present)
+		return a->present == b->present ? 0 : a->present ? -1 : 1;
+	switch (type) {
+	case FILTER_TIME:
+	case FILTER_DUE:
+		return a->t < b->t ? -1 : a->t > b->t;
+	case FILTER_NUMBER:
+	case FILTER_OVERDUE:
+		return a->num < b->num ? -1 : a->num > b->num;
+	case FILTER_ID:
+		return id_cmp(&a->id, &b->id);
+	default:
+		return strcmp(a->s, b->s);
+	}
 }

@@ -40,36 +40,31 @@ line(struct strbuf *out, const char *label, const char *value)
 	return strbuf_addf(out, "%-14s%s\n", label, value);
 }
 
-/* Has the clock stopped?  Said by the events that stop it. */
-static int
-clock_stopped(const struct node *doc, const char *clock)
+/* The pause still in force, if any: its event, else NULL. */
+static const struct node *
+open_pause(const struct node *doc)
 {
-	const struct node *h = node_map_get(doc, "history");
-	const char *status = complaint_status(doc);
+	const struct node *h = node_map_get(doc, "history"), *p = NULL;
 	size_t i;
 
-	if (strcmp(clock, "first_response") == 0) {
-		for (i = 0; h != NULL && i < h->n; i++) {
-			const char *a = node_str(node_map_get(h->kids[i],
-			    "action"));
+	for (i = 0; h != NULL && h->type == NODE_SEQ && i < h->n; i++) {
+		const char *a = node_str(node_map_get(h->kids[i], "action"));
 
-			if (a != NULL && (strcmp(a, "contact") == 0 ||
-			    strcmp(a, "resolve") == 0))
-				return 1;
-		}
-		return 0;
+		if (a != NULL && strcmp(a, "pause") == 0)
+			p = h->kids[i];
+		else if (a != NULL && (strcmp(a, "resume") == 0 ||
+		    strcmp(a, "reopen") == 0))
+			p = NULL;
 	}
-	if (status == NULL)
-		return 0;
-	if (strcmp(clock, "callback") == 0)
-		return strcmp(status, "closed") == 0;
-	return strcmp(status, "resolved") == 0 || strcmp(status, "closed") == 0;
+	return p;
 }
 
 static int
 render_due(struct strbuf *out, const struct node *doc,
-    const struct policy *p, ptime_t now)
+    const struct policy *p, const struct rules *r, ptime_t now)
 {
+	const struct clock_def *c;
+	struct rules_clock k;
 	const struct node *due = node_map_get(doc, "due");
 	char when[40], span[40];
 	size_t i;
@@ -84,10 +79,16 @@ render_due(struct strbuf *out, const struct node *doc,
 		int off;
 
 		render_time(iso, p->tz_off, when, sizeof(when));
+		memset(&k, 0, sizeof(k));
+		if ((c = rules_clock(r, due->keys[i])) != NULL)
+			rules_clock_state(r, c, doc, &k);
 		if (iso == NULL || ptime_parse(iso, p->tz_off, &t, &off) == -1)
 			snprintf(span, sizeof(span), "(not a time)");
-		else if (clock_stopped(doc, due->keys[i]))
-			snprintf(span, sizeof(span), "done");
+		else if (k.stopped)
+			snprintf(span, sizeof(span), k.stop > t ? "done, late" :
+			    "done");
+		else if (k.paused)
+			snprintf(span, sizeof(span), "paused");
 		else if (now > t) {
 			ptime_format_span(now - t, span + 11, sizeof(span) - 11);
 			memcpy(span, "overdue by ", 11);
@@ -149,7 +150,7 @@ render_event(struct strbuf *out, const struct node *ev, int off)
 
 int
 render_text(struct strbuf *out, const struct node *doc,
-    const struct policy *p, ptime_t now)
+    const struct policy *p, const struct rules *r, ptime_t now)
 {
 	const struct node *h = node_map_get(doc, "history");
 	char received[160], when[40], level[160], res[300];
@@ -175,8 +176,16 @@ render_text(struct strbuf *out, const struct node *doc,
 	    render_complainant(out, doc) == -1 ||
 	    line(out, "Source:", str_or(doc, "source_ref", NULL)) == -1 ||
 	    line(out, "Description:", str_or(doc, "description", NULL)) == -1 ||
-	    render_due(out, doc, p, now) == -1)
+	    render_due(out, doc, p, r, now) == -1)
 		return -1;
+	if (open_pause(doc) != NULL) {
+		render_time(str_or(open_pause(doc), "at", NULL), p->tz_off,
+		    when, sizeof(when));
+		snprintf(res, sizeof(res), "since %s: %s", when,
+		    str_or(open_pause(doc), "note", ""));
+		if (line(out, "Paused:", res) == -1)
+			return -1;
+	}
 	if (node_map_get(doc, "resolution") != NULL) {
 		snprintf(res, sizeof(res), "%s (valid: %s, cause: %s, "
 		    "responsible: %s)", str_or(doc, "resolution.result", ""),

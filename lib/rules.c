@@ -73,6 +73,35 @@ duration(const struct node *n, const char *key, struct duration *d,
 	return 0;
 }
 
+/* Refuse keys a rule does not know: a typo must not widen a rule. */
+static int
+check_rule_keys(const struct node *n, const char *key,
+    const char *const *known, struct perr *e)
+{
+	size_t i, j;
+
+	for (i = 0; i < n->n; i++) {
+		for (j = 0; known[j] != NULL; j++)
+			if (strcmp(known[j], n->keys[i]) == 0)
+				break;
+		if (known[j] == NULL)
+			return bad(e, n->kids[i], key, "unknown key \"%s\" in "
+			    "a rule", n->keys[i]);
+	}
+	return 0;
+}
+
+static const char *const deadline_keys[] = { "id", "source", "note", "when",
+	"from", "set", NULL };
+static const char *const penalty_keys[] = { "id", "source", "note", "when",
+	"on", "clock", "amount", "person", "also", NULL };
+static const char *const notice_keys[] = { "id", "source", "note", "when",
+	"by", NULL };
+static const char *const extension_keys[] = { "clock", "source", "note",
+	"max", "approved_by", NULL };
+static const char *const clock_keys[] = { "starts", "stops", "pause",
+	"source", "note", NULL };
+
 static int
 check_when(const struct node *when, const char *key, struct perr *e)
 {
@@ -144,6 +173,8 @@ load_clocks(struct rules *r, const struct node *root, struct perr *e)
 		c->name = cs->keys[i];
 		if (d->type != NODE_MAP)
 			return bad(e, d, c->name, "must be {starts, stops}");
+		if (check_rule_keys(d, c->name, clock_keys, e) == -1)
+			return -1;
 		if (names(node_map_get(d, "starts"), &c->starts, c->name,
 		    e) == -1 || names(node_map_get(d, "stops"), &c->stops,
 		    c->name, e) == -1)
@@ -231,6 +262,8 @@ load_deadlines(struct rules *r, const struct node *root, struct perr *e)
 
 		if (n->type != NODE_MAP)
 			return bad(e, n, "deadlines", "each rule is a mapping");
+		if (check_rule_keys(n, "deadlines", deadline_keys, e) == -1)
+			return -1;
 		d->id = str_of(n, "id");
 		d->when = node_map_get(n, "when");
 		if (check_when(d->when, "deadlines", e) == -1)
@@ -281,6 +314,8 @@ load_penalties(struct rules *r, const struct node *root, struct perr *e)
 		if (n->type != NODE_MAP || (p->id = str_of(n, "id")) == NULL)
 			return bad(e, n, "penalties", "each rule is a mapping "
 			    "with an id");
+		if (check_rule_keys(n, "penalties", penalty_keys, e) == -1)
+			return -1;
 		p->when = node_map_get(n, "when");
 		if (check_when(p->when, "penalties", e) == -1)
 			return -1;
@@ -330,6 +365,8 @@ load_notices(struct rules *r, const struct node *root, struct perr *e)
 		if (n->type != NODE_MAP || (nr->id = str_of(n, "id")) == NULL)
 			return bad(e, n, "notices", "each rule is a mapping "
 			    "with an id");
+		if (check_rule_keys(n, "notices", notice_keys, e) == -1)
+			return -1;
 		nr->when = node_map_get(n, "when");
 		if (check_when(nr->when, "notices", e) == -1 ||
 		    names(node_map_get(n, "by"), &nr->by, "notices", e) == -1)
@@ -361,6 +398,8 @@ load_extensions(struct rules *r, const struct node *root, struct perr *e)
 		    NULL || rules_clock(r, x->clock) == NULL)
 			return bad(e, n, "extensions", "each rule names one "
 			    "of the policy's clocks");
+		if (check_rule_keys(n, "extensions", extension_keys, e) == -1)
+			return -1;
 		if (node_map_get(n, "max") != NULL) {
 			if (duration(node_map_get(n, "max"), "extensions",
 			    &x->max, e) == -1)
@@ -597,11 +636,17 @@ struct span {
 	ptime_t start, stop;
 };
 
+/*
+ * When the clock ran this round.  A clock started by the log event runs
+ * from the complaint's receipt (a complaint logged late, or imported,
+ * was still received when it was); a withdrawal stops every clock.
+ */
 static void
-clock_span(const struct clock_def *c, const struct node *hist, int off,
-    struct span *s)
+clock_span(const struct clock_def *c, const struct node *doc,
+    const struct node *hist, int off, struct span *s)
 {
 	size_t i, begin = round_begin(hist);
+	int o;
 
 	memset(s, 0, sizeof(*s));
 	for (i = begin; i < hist->n; i++) {
@@ -612,8 +657,13 @@ clock_span(const struct clock_def *c, const struct node *hist, int off,
 				s->started = 1;
 				s->from = i;
 				s->start = event_time(hist->kids[i], off);
+				if (strcmp(a, "log") == 0 &&
+				    node_str(node_map_get(doc, "received")))
+					ptime_parse(node_str(node_map_get(doc,
+					    "received")), off, &s->start, &o);
 			}
-		} else if (strlist_has(&c->stops, a)) {
+		} else if (strlist_has(&c->stops, a) ||
+		    strcmp(a, "withdraw") == 0) {
 			s->stopped = 1;
 			s->to = i;
 			s->stop = event_time(hist->kids[i], off);
@@ -749,7 +799,7 @@ apply_extensions(struct rules *r, const struct node *hist,
 	for (i = round_begin(hist); i < hist->n; i++) {
 		const struct node *ev = hist->kids[i];
 		const char *c = node_str(node_map_get(ev, "clock"));
-		const char *by = node_str(node_map_get(ev, "by"));
+		const char *by = node_str(node_map_get(ev, "duration"));
 		struct duration d;
 
 		if (strcmp(event_action(ev), "extend") != 0 || c == NULL ||
@@ -775,21 +825,27 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 
 	if ((rule = deadline_for(r, doc, c->name, &dur)) == NULL)
 		return 0;
-	clock_span(c, hist, r->off, &s);
-	if (!s.started)
+	clock_span(c, doc, hist, r->off, &s);
+	snprintf(path, sizeof(path), "due.%s", c->name);
+	if (!s.started) {
+		/* Not running this round: last round's deadline is gone. */
+		node_path_del(doc, path);
+		if (node_map_get(doc, "due") != NULL &&
+		    node_map_get(doc, "due")->n == 0)
+			node_map_del(doc, "due");
 		return 0;
+	}
 	base = s.start;
 	if (rule->from_received)
 		ptime_parse(node_str(node_map_get(doc, "received")) ?
 		    node_str(node_map_get(doc, "received")) : "", r->off,
 		    &base, &o);
 	if (rules_add(r, base, dur, &due) == -1 ||
-	    apply_pauses(r, hist, &s, dur, &due) == -1 ||
+	    (c->pausable && apply_pauses(r, hist, &s, dur, &due) == -1) ||
 	    apply_extensions(r, hist, c->name, &due) == -1)
 		return perr_set(e, PLAINT_CONFIG, "cannot compute the %s "
 		    "deadline", c->name);
 	ptime_format(due, r->off, buf);
-	snprintf(path, sizeof(path), "due.%s", c->name);
 	return complaint_set(doc, path, node_new_str(buf), e);
 }
 
@@ -832,12 +888,12 @@ breached(struct rules *r, const struct node *doc, const struct node *hist,
 	if (c == NULL || iso == NULL || ptime_parse(iso, r->off, &due,
 	    &o) == -1)
 		return 0;
-	clock_span(c, hist, r->off, &s);
+	clock_span(c, doc, hist, r->off, &s);
 	if (!s.started)
 		return 0;
 	if (s.stopped)
 		return s.stop > due;
-	return now > due && !rules_paused(doc);
+	return now > due && !(c->pausable && rules_paused(doc));
 }
 
 static int
@@ -929,6 +985,25 @@ rules_update(struct rules *r, struct node *doc, ptime_t now, int *fined,
 	return 0;
 }
 
+const struct penalty_rule *
+rules_unpaid(const struct rules *r, const struct node *doc)
+{
+	long long round = 1;
+	size_t i;
+
+	node_int(node_map_get(doc, "round"), &round);
+	for (i = 0; i < r->npenalties; i++) {
+		const struct penalty_rule *p = &r->penalties[i];
+		const char *who = node_str(node_path_get(doc, p->person));
+
+		if (p->on == PENALTY_RESOLVE && (who == NULL || *who == '\0') &&
+		    !fined_already(doc, p->id, round) &&
+		    rules_match(p->when, doc))
+			return p;
+	}
+	return NULL;
+}
+
 const struct notice_rule *
 rules_notice_owed(const struct rules *r, const struct node *doc)
 {
@@ -1005,4 +1080,71 @@ rules_paused(const struct node *doc)
 			in = 0;
 	}
 	return in;
+}
+
+/* Clocks still running: for filters (overdue=yes, due<24h), list, remind */
+
+void
+rules_clock_state(const struct rules *r, const struct clock_def *c,
+    const struct node *doc, struct rules_clock *out)
+{
+	const struct node *hist = node_map_get(doc, "history");
+	char path[160];
+	const char *iso;
+	struct span sp;
+	int o;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(path, sizeof(path), "due.%s", c->name);
+	iso = node_str(node_path_get(doc, path));
+	out->has_due = iso != NULL && ptime_parse(iso, r->off, &out->due,
+	    &o) == 0;
+	if (hist == NULL || hist->type != NODE_SEQ)
+		return;
+	clock_span(c, doc, hist, r->off, &sp);
+	out->started = sp.started;
+	out->stopped = sp.stopped;
+	out->start = sp.start;
+	out->stop = sp.stop;
+	out->paused = c->pausable && sp.started && !sp.stopped &&
+	    rules_paused(doc);
+}
+
+int
+rules_running_due(const struct rules *r, const struct node *doc,
+    ptime_t *due, const char **clock)
+{
+	const struct node *dues = node_map_get(doc, "due");
+	struct rules_clock k;
+	size_t i;
+	int found = 0;
+
+	if (dues == NULL || dues->type != NODE_MAP)
+		return 0;
+	for (i = 0; i < dues->n; i++) {
+		const struct clock_def *c = rules_clock(r, dues->keys[i]);
+
+		if (c == NULL)
+			continue;
+		rules_clock_state(r, c, doc, &k);
+		if (!k.has_due || !k.started || k.stopped || k.paused)
+			continue;
+		if (!found || k.due < *due) {
+			*due = k.due;
+			if (clock != NULL)
+				*clock = c->name;
+		}
+		found = 1;
+	}
+	return found;
+}
+
+int
+rules_overdue(const struct rules *r, const struct node *doc, ptime_t now,
+    const char **clock)
+{
+	ptime_t due;
+
+	/* The earliest running deadline is passed iff any one is. */
+	return rules_running_due(r, doc, &due, clock) && now > due;
 }

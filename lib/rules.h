@@ -117,6 +117,12 @@ int rules_add(struct rules *r, ptime_t t, const struct duration *d,
 int rules_update(struct rules *r, struct node *doc, ptime_t now, int *fined,
     struct perr *e);
 
+/*
+ * A penalty rule on resolve that matches doc but cannot be recorded
+ * because the field naming who pays is empty, or NULL.
+ */
+const struct penalty_rule *rules_unpaid(const struct rules *r,
+    const struct node *doc);
 /* The notice rule that requires a written notice before close, or NULL. */
 const struct notice_rule *rules_notice_owed(const struct rules *r,
     const struct node *doc);
@@ -126,5 +132,29 @@ int rules_may_extend(const struct rules *r, const char *clock,
 const struct clock_def *rules_clock(const struct rules *r, const char *name);
 /* Is the complaint paused now (a pause event not yet resumed)? */
 int rules_paused(const struct node *doc);
+
+/*
+ * The earliest deadline of a clock still running (started this round,
+ * not stopped, not held by a pause) among doc's due.*: 1 and *due (and
+ * *clock, may be NULL, naming it), or 0 when no clock runs.  Reads the
+ * stored due.* (rules_update keeps them current) and the history.
+ */
+int rules_running_due(const struct rules *r, const struct node *doc,
+    ptime_t *due, const char **clock);
+/*
+ * One clock of a complaint in its current round: whether it started
+ * (and when: receipt for a clock started by log), stopped (a stop
+ * action or a withdrawal), is held by a pause, and its deadline.
+ */
+struct rules_clock {
+	int started, stopped, paused, has_due;
+	ptime_t start, stop, due;
+};
+
+void rules_clock_state(const struct rules *r, const struct clock_def *c,
+    const struct node *doc, struct rules_clock *out);
+/* Is a running clock past its deadline at now (now > due)? */
+int rules_overdue(const struct rules *r, const struct node *doc, ptime_t now,
+    const char **clock);
 
 #endif

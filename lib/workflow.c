@@ -14,6 +14,7 @@ static const char *const complaint_open[] = {
 #define SAME ""
 #define RESOLVE_FIRST "resolve it first ('plaint resolve ID -m RESULT')"
 #define REOPEN_FIRST "reopen it first ('plaint reopen ID -m REASON')"
+#define NOTHING_RUNS "its clocks have stopped; reopen it to work on it again"
 #define CLOSED_ALREADY "to record another callback, " REOPEN_FIRST
 #define NOT_DONE \
 	"it is still open: carry on with it ('plaint note', 'plaint resolve')"
@@ -28,6 +29,9 @@ static const struct wf_rule complaint_rules[] = {
 	{ "new",	"resolve",	"resolved",	NULL,	NULL },
 	{ "new",	"close",	NULL,	NULL,	RESOLVE_FIRST },
 	{ "new",	"reopen",	NULL,	NULL,	NOT_DONE },
+	{ "new",	"pause",	SAME,		NULL,	NULL },
+	{ "new",	"resume",	SAME,		NULL,	NULL },
+	{ "new",	"withdraw",	"closed",	NULL,	NULL },
 
 	{ "assigned",	"assign",	SAME,		NULL,	NULL },
 	{ "assigned",	"note",		SAME,		NULL,	NULL },
@@ -37,6 +41,9 @@ static const struct wf_rule complaint_rules[] = {
 	{ "assigned",	"resolve",	"resolved",	NULL,	NULL },
 	{ "assigned",	"close",	NULL,	NULL,	RESOLVE_FIRST },
 	{ "assigned",	"reopen",	NULL,	NULL,	NOT_DONE },
+	{ "assigned",	"pause",	SAME,		NULL,	NULL },
+	{ "assigned",	"resume",	SAME,		NULL,	NULL },
+	{ "assigned",	"withdraw",	"closed",	NULL,	NULL },
 
 	{ "escalated",	"assign",	SAME,		NULL,	NULL },
 	{ "escalated",	"note",		SAME,		NULL,	NULL },
@@ -46,6 +53,9 @@ static const struct wf_rule complaint_rules[] = {
 	{ "escalated",	"resolve",	"resolved",	NULL,	NULL },
 	{ "escalated",	"close",	NULL,	NULL,	RESOLVE_FIRST },
 	{ "escalated",	"reopen",	NULL,	NULL,	NOT_DONE },
+	{ "escalated",	"pause",	SAME,		NULL,	NULL },
+	{ "escalated",	"resume",	SAME,		NULL,	NULL },
+	{ "escalated",	"withdraw",	"closed",	NULL,	NULL },
 
 	{ "resolved",	"note",		SAME,		NULL,	NULL },
 	{ "resolved",	"contact",	SAME,		NULL,	NULL },
@@ -55,6 +65,9 @@ static const struct wf_rule complaint_rules[] = {
 	{ "resolved",	"escalate",	NULL,	NULL,	REOPEN_FIRST },
 	{ "resolved",	"extend",	NULL,	NULL,	REOPEN_FIRST },
 	{ "resolved",	"resolve",	NULL,	NULL,	REOPEN_FIRST },
+	{ "resolved",	"withdraw",	"closed",	NULL,	NULL },
+	{ "resolved",	"pause",	NULL,	NULL,	NOTHING_RUNS },
+	{ "resolved",	"resume",	NULL,	NULL,	NOTHING_RUNS },
 
 	{ "closed",	"note",		SAME,		NULL,	NULL },
 	{ "closed",	"contact",	SAME,		NULL,	NULL },
@@ -64,6 +77,9 @@ static const struct wf_rule complaint_rules[] = {
 	{ "closed",	"extend",	NULL,	NULL,	REOPEN_FIRST },
 	{ "closed",	"resolve",	NULL,	NULL,	REOPEN_FIRST },
 	{ "closed",	"close",	NULL,	NULL,	CLOSED_ALREADY },
+	{ "closed",	"withdraw",	NULL,	NULL,	CLOSED_ALREADY },
+	{ "closed",	"pause",	NULL,	NULL,	NOTHING_RUNS },
+	{ "closed",	"resume",	NULL,	NULL,	NOTHING_RUNS },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

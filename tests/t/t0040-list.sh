@@ -110,7 +110,7 @@ test_expect_code 64 'an operand that is not a filter' '
 test_expect_code 64 'an unknown format' '
 	plaint -C base list -f yaml 2>err;
 	rc=$? &&
-	echo "plaint: list: -f: unknown format \"yaml\" (text or json)" >expect &&
+	echo "plaint: list: -f: unknown format \"yaml\" (text, json, jsonl or csv)" >expect &&
 	test_cmp expect err &&
 	exit $rc
 '

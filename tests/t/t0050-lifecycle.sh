@@ -206,6 +206,7 @@ test_expect_success 'a whole round: golden file' '
 	satisfaction: satisfied
 	extensions:
 	- clock: resolution
+	  duration: "5d"
 	  until: "2026-12-07T23:59:59+08:00"
 	  approved_by: "总经理"
 	  reason: "等待计量中心结果"
@@ -245,6 +246,7 @@ test_expect_success 'a whole round: golden file' '
 	  by: "赵主任"
 	  action: extend
 	  clock: resolution
+	  duration: "5d"
 	  until: "2026-12-07T23:59:59+08:00"
 	  approved_by: "总经理"
 	  note: "等待计量中心结果"
@@ -377,7 +379,7 @@ test_expect_success 'extend: durations in minutes, hours, days and weeks' '
 	plaint -C du -N $NOW extend 2611-0001 resolution=24h approved_by=a -m r &&
 	grep "^  resolution: \"2026-12-04T00:29:59+08:00\"$" du/$F &&
 	plaint -C du -N $NOW extend 2611-0001 resolution=1w approved_by=a -m r &&
-	grep "^  resolution: \"2026-12-11T00:29:59+08:00\"$" du/$F &&
+	grep "^  resolution: \"2026-12-11T23:59:59+08:00\"$" du/$F &&
 	test "$(grep -c "^- clock: resolution$" du/$F)" = 3
 '
 

@@ -4,7 +4,7 @@
 
 NOW=2026-11-27T10:00:00+08:00
 F=2026/11/2611-0001.yaml
-COMMANDS="init log show list assign note escalate extend resolve close reopen check help"
+COMMANDS="init log show list assign note escalate extend resolve close reopen pause resume policy report remind export check help"
 
 # synopsis CMD: what CMD -h must print.
 synopsis() {
@@ -12,14 +12,20 @@ synopsis() {
 	init) echo "usage: plaint init [-p pack] [dir]" ;;
 	log) printf "usage: plaint log [field=value ...]\n       plaint log -\n" ;;
 	show) echo "usage: plaint show [-f yaml|json|text] ID" ;;
-	list) echo "usage: plaint list [-f text|json] [filter ...]" ;;
+	list) echo "usage: plaint list [-Br] [-f text|json|jsonl|csv] [-s key] [filter ...]" ;;
+	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
+	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
+	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
 	assign) echo "usage: plaint assign ID PERSON [department=dept] [-m note]" ;;
 	note) echo "usage: plaint note ID -m text [-c]" ;;
 	escalate) echo "usage: plaint escalate ID [-m reason] [assignee=person] [department=dept]" ;;
 	extend) echo "usage: plaint extend ID clock=duration approved_by=person -m reason" ;;
 	resolve) echo "usage: plaint resolve ID -m result [valid=yes|no] [cause=cause] [responsible=person]" ;;
-	close) echo "usage: plaint close ID [satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] [-m note]" ;;
+	close) printf "usage: plaint close ID [satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] [-m note]\n       plaint close ID withdrawn=yes -m note\n" ;;
 	reopen) echo "usage: plaint reopen ID -m reason" ;;
+	pause) echo "usage: plaint pause ID -m reason" ;;
+	resume) echo "usage: plaint resume ID [-m note]" ;;
+	policy) printf "usage: plaint policy [-f yaml|json]\n       plaint policy [-f text|json] due [field=value ...]\n" ;;
 	check) echo "usage: plaint check [-x]" ;;
 	help) echo "usage: plaint help [command]" ;;
 	esac

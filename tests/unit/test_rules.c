@@ -189,7 +189,7 @@ check_escalation_and_extension(void)
 	/* Level 1: 10 days from receipt (Nov 12, a Thursday). */
 	CHECK_STR(due(doc, "resolution"), "2026-11-12T17:00:00+08:00");
 	node_map_set(ext, "clock", node_new_str("resolution"));
-	node_map_set(ext, "by", node_new_str("3d"));
+	node_map_set(ext, "duration", node_new_str("3d"));
 	event(doc, "extend", "2026-11-06T10:00", ext);
 	CHECK_STR(due(doc, "resolution"), "2026-11-16T17:00:00+08:00");
 	node_free(doc);

@@ -20,6 +20,9 @@ static const struct {
 	{ "new", "resolve", "resolved", "resolved" },
 	{ "new", "close", NULL, NULL },
 	{ "new", "reopen", NULL, NULL },
+	{ "new", "pause", "new", "new" },
+	{ "new", "resume", "new", "new" },
+	{ "new", "withdraw", "closed", "closed" },
 
 	{ "assigned", "assign", "assigned", "assigned" },
 	{ "assigned", "note", "assigned", "assigned" },
@@ -29,6 +32,9 @@ static const struct {
 	{ "assigned", "resolve", "resolved", "resolved" },
 	{ "assigned", "close", NULL, NULL },
 	{ "assigned", "reopen", NULL, NULL },
+	{ "assigned", "pause", "assigned", "assigned" },
+	{ "assigned", "resume", "assigned", "assigned" },
+	{ "assigned", "withdraw", "closed", "closed" },
 
 	{ "escalated", "assign", "escalated", "escalated" },
 	{ "escalated", "note", "escalated", "escalated" },
@@ -38,6 +44,9 @@ static const struct {
 	{ "escalated", "resolve", "resolved", "resolved" },
 	{ "escalated", "close", NULL, NULL },
 	{ "escalated", "reopen", NULL, NULL },
+	{ "escalated", "pause", "escalated", "escalated" },
+	{ "escalated", "resume", "escalated", "escalated" },
+	{ "escalated", "withdraw", "closed", "closed" },
 
 	{ "resolved", "note", "resolved", "resolved" },
 	{ "resolved", "contact", "resolved", "resolved" },
@@ -47,6 +56,9 @@ static const struct {
 	{ "resolved", "escalate", NULL, NULL },
 	{ "resolved", "extend", NULL, NULL },
 	{ "resolved", "resolve", NULL, NULL },
+	{ "resolved", "withdraw", "closed", "closed" },
+	{ "resolved", "pause", NULL, NULL },
+	{ "resolved", "resume", NULL, NULL },
 
 	{ "closed", "note", "closed", "closed" },
 	{ "closed", "contact", "closed", "closed" },
@@ -56,6 +68,9 @@ static const struct {
 	{ "closed", "extend", NULL, NULL },
 	{ "closed", "resolve", NULL, NULL },
 	{ "closed", "close", NULL, NULL },
+	{ "closed", "withdraw", NULL, NULL },
+	{ "closed", "pause", NULL, NULL },
+	{ "closed", "resume", NULL, NULL },
 
 	/* Not in the table at all. */
 	{ "new", "frobnicate", NULL, NULL },

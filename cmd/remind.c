@@ -1,0 +1,532 @@
+/*
+ * plaint remind: for cron.  What is overdue and what falls due within
+ * the window, per assignee, and the written notices still owed; -e
+ * escalates what the policy's auto_escalate names and records the fines
+ * owed, once per clock and round, so that a second run changes nothing.
+ *
+ * Memory: the complaints are streamed; only the reminder lines (and,
+ * with -e, the ids of overdue complaints) are kept, so memory grows
+ * with what is due, not with the tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/filter.h"
+#include "../lib/report.h"
+#include "../lib/table.h"
+#include "../lib/workflow.h"
+#include "plaint.h"
+
+static const char synopsis[] = "plaint remind [-w window] [-e] [filter ...]";
+
+enum item_kind { OVERDUE, SOON, NOTICE };
+
+struct item {
+	char *assignee;		/* NULL: unassigned */
+	char *subject;
+	char id[STORE_ID_BUFSZ];
+	const char *what;	/* a clock's name (rules') or a notice rule id */
+	enum item_kind kind;
+	ptime_t due;
+};
+
+struct remind_state {
+	struct ctx *c;
+	struct filter_set filters;
+	ptime_t limit;
+	int escalate;
+	struct item *items;
+	size_t nitems, cap;
+	struct complaint_id *todo;	/* overdue: candidates for -e */
+	size_t ntodo, todocap;
+};
+
+static int
+add_item(struct remind_state *rs, const struct node *doc, const char *idstr,
+    enum item_kind kind, const char *what, ptime_t due)
+{
+	const char *a = node_str(node_map_get(doc, "assignee"));
+	const char *s = node_str(node_map_get(doc, "subject"));
+	struct item *it;
+
+	if (rs->nitems == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 16;
+
+		if ((it = realloc(rs->items, cap * sizeof(*it))) == NULL)
+			return -1;
+		rs->items = it;
+		rs->cap = cap;
+	}
+	it = &rs->items[rs->nitems];
+	memset(it, 0, sizeof(*it));
+	if ((a != NULL && *a != '\0' && (it->assignee = strdup(a)) == NULL) ||
+	    (it->subject = strdup(s != NULL ? s : "")) == NULL) {
+		free(it->assignee);
+		return -1;
+	}
+	snprintf(it->id, sizeof(it->id), "%s", idstr);
+	it->kind = kind;
+	it->what = what;
+	it->due = due;
+	rs->nitems++;
+	return 0;
+}
+
+static int
+add_todo(struct remind_state *rs, const struct complaint_id *id)
+{
+	struct complaint_id *v;
+
+	if (rs->ntodo == rs->todocap) {
+		size_t cap = rs->todocap ? rs->todocap * 2 : 16;
+
+		if ((v = realloc(rs->todo, cap * sizeof(*v))) == NULL)
+			return -1;
+		rs->todo = v;
+		rs->todocap = cap;
+	}
+	rs->todo[rs->ntodo++] = *id;
+	return 0;
+}
+
+static int
+visit(void *arg, const char *path, const struct complaint_id *id,
+    struct node *doc, const struct perr *bad, struct perr *e)
+{
+	struct remind_state *rs = arg;
+	const struct rules *r = &rs->c->rules;
+	const struct notice_rule *nr;
+	char idstr[STORE_ID_BUFSZ];
+	const char *status;
+	int overdue = 0;
+	size_t i;
+
+	(void)path;
+	if (doc == NULL) {
+		warn(rs->c, bad);
+		return 0;
+	}
+	if (!filter_match(&rs->filters, doc))
+		return 0;
+	complaint_id_format(id, idstr);
+	for (i = 0; i < r->nclocks; i++) {
+		struct rules_clock k;
+
+		rules_clock_state(r, &r->clocks[i], doc, &k);
+		if (!k.started || k.stopped || !k.has_due || k.paused)
+			continue;
+		if (rs->c->now > k.due) {
+			overdue = 1;
+			if (add_item(rs, doc, idstr, OVERDUE, r->clocks[i].name,
+			    k.due) == -1)
+				return perr_nomem(e);
+		} else if (k.due <= rs->limit && add_item(rs, doc, idstr, SOON,
+		    r->clocks[i].name, k.due) == -1)
+			return perr_nomem(e);
+	}
+	status = complaint_status(doc);
+	if (status != NULL && strcmp(status, "resolved") == 0 &&
+	    (nr = rules_notice_owed(r, doc)) != NULL &&
+	    add_item(rs, doc, idstr, NOTICE, nr->id, 0) == -1)
+		return perr_nomem(e);
+	if (overdue && rs->escalate && add_todo(rs, id) == -1)
+		return perr_nomem(e);
+	return 0;
+}
+
+static int
+cmp_item(const void *pa, const void *pb)
+{
+	const struct item *a = pa, *b = pb;
+	int c;
+
+	/* Assignees by name, the unassigned last. */
+	if (a->assignee == NULL || b->assignee == NULL) {
+		if ((c = (a->assignee == NULL) - (b->assignee == NULL)) != 0)
+			return c;
+	} else if ((c = strcmp(a->assignee, b->assignee)) != 0)
+		return c;
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	return strcmp(a->what, b->what);
+}
+
+static int
+same_assignee(const struct item *a, const struct item *b)
+{
+	if (a->assignee == NULL || b->assignee == NULL)
+		return a->assignee == b->assignee;
+	return strcmp(a->assignee, b->assignee) == 0;
+}
+
+static int
+print_items(struct remind_state *rs, const char *window, struct strbuf *out)
+{
+	const int off = rs->c->store.policy.tz_off;
+	struct strbuf rows = STRBUF_INIT;
+	struct table t;
+	const char *line;
+	size_t i, j;
+	int rc = -1;
+
+	table_init(&t, 5);
+	for (i = 0; i < rs->nitems; i++) {
+		const struct item *it = &rs->items[i];
+		char due[40] = "", state[64];
+		const char *cells[5];
+		struct civil cv;
+
+		if (it->kind != NOTICE) {
+			ptime_to_civil(it->due, off, &cv);
+			snprintf(due, sizeof(due), "%04d-%02d-%02d %02d:%02d",
+			    cv.year, cv.month, cv.day, cv.hour, cv.min);
+		}
+		if (it->kind == OVERDUE) {
+			memcpy(state, "overdue by ", 11);
+			ptime_format_span(rs->c->now - it->due, state + 11,
+			    sizeof(state) - 11);
+		} else if (it->kind == SOON) {
+			memcpy(state, "due in ", 7);
+			ptime_format_span(it->due - rs->c->now, state + 7,
+			    sizeof(state) - 7);
+		} else
+			snprintf(state, sizeof(state), "notice owed");
+		cells[0] = it->id;
+		cells[1] = it->what;
+		cells[2] = it->kind == NOTICE ? "-" : due;
+		cells[3] = state;
+		cells[4] = it->subject;
+		if (table_add(&t, cells) == -1)
+			goto done;
+	}
+	if (table_render(&t, &rows) == -1)
+		goto done;
+	line = strbuf_str(&rows);
+	for (i = 0; i < rs->nitems; i = j) {
+		long n[3] = { 0, 0, 0 };
+
+		for (j = i; j < rs->nitems && same_assignee(&rs->items[i],
+		    &rs->items[j]); j++)
+			n[rs->items[j].kind]++;
+		if (strbuf_addf(out, "%s%s:", i ? "\n" : "",
+		    rs->items[i].assignee != NULL ? rs->items[i].assignee :
+		    "(unassigned)") == -1 ||
+		    (n[OVERDUE] && strbuf_addf(out, " %ld overdue",
+		    n[OVERDUE]) == -1) ||
+		    (n[SOON] && strbuf_addf(out, "%s %ld due within %s",
+		    n[OVERDUE] ? "," : "", n[SOON], window) == -1) ||
+		    (n[NOTICE] && strbuf_addf(out, "%s %ld notice%s owed",
+		    n[OVERDUE] + n[SOON] ? "," : "", n[NOTICE],
+		    n[NOTICE] > 1 ? "s" : "") == -1) ||
+		    strbuf_addch(out, '\n') == -1)
+			goto done;
+		for (; i < j; i++) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl != NULL ? (size_t)(nl - line) + 1 :
+			    strlen(line);
+
+			if (strbuf_addstr(out, "  ") == -1 ||
+			    strbuf_add(out, line, len) == -1)
+				goto done;
+			line += len;
+		}
+	}
+	rc = 0;
+done:
+	table_release(&t);
+	strbuf_release(&rows);
+	return rc;
+}
+
+/* Was the complaint escalated for clock already in this round? */
+static int
+escalated_for(const struct node *doc, const char *clock)
+{
+	const struct node *h = node_map_get(doc, "history");
+	size_t i, begin = 0;
+
+	if (h == NULL || h->type != NODE_SEQ)
+		return 0;
+	for (i = 0; i < h->n; i++) {
+		const char *a = node_str(node_map_get(h->kids[i], "action"));
+
+		if (a != NULL && strcmp(a, "reopen") == 0)
+			begin = i;
+	}
+	for (i = begin; i < h->n; i++) {
+		const char *a = node_str(node_map_get(h->kids[i], "action"));
+		const char *c = node_str(node_map_get(h->kids[i], "auto"));
+
+		if (a != NULL && strcmp(a, "escalate") == 0 && c != NULL &&
+		    strcmp(c, clock) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first overdue clock the policy escalates, not yet escalated for. */
+static const char *
+auto_clock(struct ctx *c, const struct node *doc)
+{
+	const struct rules *r = &c->rules;
+	size_t i;
+
+	for (i = 0; i < r->nclocks; i++) {
+		struct rules_clock k;
+
+		if (!strlist_has(&r->auto_escalate, r->clocks[i].name))
+			continue;
+		rules_clock_state(r, &r->clocks[i], doc, &k);
+		if (k.started && !k.stopped && k.has_due && !k.paused &&
+		    c->now > k.due && !escalated_for(doc, r->clocks[i].name))
+			return r->clocks[i].name;
+	}
+	return NULL;
+}
+
+static size_t
+npenalties(const struct node *doc)
+{
+	const struct node *l = node_map_get(doc, "penalties");
+
+	return l != NULL && l->type == NODE_SEQ ? l->n : 0;
+}
+
+/* The level's assignee and department, and the event that says so. */
+static int
+escalate_to(struct ctx *c, struct node *doc, struct node *ev, long long level,
+    struct perr *e)
+{
+	const struct policy_level *lv = &c->store.policy.levels[level];
+	const char *field[2] = { "assignee", "department" };
+	const char *value[2] = { lv->assignee, lv->department };
+	struct node *n;
+	int i;
+
+	if (complaint_set(doc, "level", node_new_int(level), e) == -1)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (value[i] == NULL)
+			continue;
+		if ((n = complaint_input(&c->store.policy, field[i], value[i],
+		    e)) == NULL)
+			return -1;
+		if (node_map_set(ev, i == 0 ? "to" : "department",
+		    node_dup(n)) == -1) {
+			node_free(n);
+			return perr_nomem(e);
+		}
+		if (complaint_set(doc, field[i], n, e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * -e for one overdue complaint, under the writer lock: read it again,
+ * record the fines owed at now, escalate one level if an auto_escalate
+ * clock is overdue and was not escalated for in this round, and write
+ * it only if something changed.
+ */
+static int
+act(struct ctx *c, const struct complaint_id *id, struct strbuf *out,
+    struct perr *e)
+{
+	struct stamp st = ctx_stamp(c);
+	struct node *doc = NULL, *ev = NULL, *rules = NULL;
+	const struct node *l;
+	const char *clock, *next, *hint;
+	char idstr[STORE_ID_BUFSZ];
+	size_t before, i;
+	long long level = -1;
+	struct perr why;
+	int rc = -1, escalated = 0;
+
+	complaint_id_format(id, idstr);
+	if ((doc = store_read(&c->store, id, e)) == NULL)
+		return -1;
+	/* Fines for what was breached at the level it was breached at. */
+	before = npenalties(doc);
+	if (apply_rules(c, doc, e) == -1)
+		goto done;
+	perr_clear(&why);
+	if ((clock = auto_clock(c, doc)) != NULL &&
+	    workflow_next(&workflow_complaint, complaint_status(doc),
+	    "escalate", node_map_get(doc, "assignee") != NULL, &next,
+	    &hint) == 0 && (level = complaint_next_level(doc,
+	    &c->store.policy, &why)) != -1) {
+		if ((ev = node_new_map()) == NULL ||
+		    node_map_set(ev, "level", node_new_int(level)) == -1 ||
+		    node_map_set(ev, "auto", node_new_str(clock)) == -1) {
+			perr_nomem(e);
+			goto done;
+		}
+		/* next points into doc: set the status from a copy first. */
+		if (complaint_set(doc, "status", node_new_str(next), e) == -1 ||
+		    escalate_to(c, doc, ev, level, e) == -1)
+			goto done;
+		escalated = 1;
+		if (complaint_event(doc, &st, "escalate", ev, e) == -1) {
+			ev = NULL;
+			goto done;
+		}
+		ev = NULL;
+		if (apply_rules(c, doc, e) == -1)
+			goto done;
+		if (strbuf_addf(out, "escalated %s to level %lld (%s): %s "
+		    "overdue\n", idstr, level,
+		    c->store.policy.levels[level].name, clock) == -1) {
+			perr_nomem(e);
+			goto done;
+		}
+	}
+	l = node_map_get(doc, "penalties");
+	if (!escalated && npenalties(doc) > before &&
+	    (rules = node_new_seq()) == NULL) {
+		perr_nomem(e);
+		goto done;
+	}
+	for (i = before; i < npenalties(doc); i++) {
+		const struct node *p = l->kids[i];
+		const char *rule = node_str(node_map_get(p, "rule"));
+		const char *who = node_str(node_map_get(p, "person"));
+		long long amount = 0;
+
+		node_int(node_map_get(p, "amount"), &amount);
+		if ((rules != NULL && node_seq_push(rules, node_new_str(rule !=
+		    NULL ? rule : "")) == -1) || strbuf_addf(out, "fined %s "
+		    "%lld (%s) on %s\n", who != NULL ? who : "", amount,
+		    rule != NULL ? rule : "", idstr) == -1) {
+			perr_nomem(e);
+			goto done;
+		}
+	}
+	if (rules != NULL) {
+		/* Fines alone are a change too: the history says so. */
+		rules->flow = 1;
+		if ((ev = node_new_map()) == NULL ||
+		    node_map_set(ev, "rules", rules) == -1) {
+			rules = NULL;
+			perr_nomem(e);
+			goto done;
+		}
+		rules = NULL;
+		rc = complaint_event(doc, &st, "penalty", ev, e);
+		ev = NULL;
+		if (rc == -1)
+			goto done;
+	} else if (!escalated) {
+		rc = 0;		/* nothing owed: the file is left alone */
+		goto done;
+	}
+	rc = store_replace(&c->store, id, doc, e);
+done:
+	node_free(rules);
+	node_free(ev);
+	node_free(doc);
+	return rc;
+}
+
+int
+cmd_remind(struct ctx *c, int argc, char **argv)
+{
+	struct remind_state rs;
+	struct strbuf out = STRBUF_INIT, done = STRBUF_INIT;
+	struct duration d;
+	struct args a;
+	struct perr e;
+	const char *window = "24h";
+	char **ops = NULL;
+	int ch, rc, nops = 0, i;
+	size_t k;
+
+	memset(&rs, 0, sizeof(rs));
+	perr_clear(&e);
+	rs.c = c;
+	args_init(&a, argc, argv, "+:hew:");
+	if ((ops = calloc((size_t)argc + 1, sizeof(*ops))) == NULL)
+		return fail(c, PLAINT_OSERR, "out of memory");
+	while ((ch = args_next(&a)) != -1) {
+		if (ch == 'w')
+			window = a.arg;
+		else if (ch == 'e')
+			rs.escalate = 1;
+		else if (ch == 0)
+			ops[nops++] = (char *)a.arg;
+		else {
+			free(ops);
+			return ch == 'h' ? usage(c, synopsis, ch) :
+			    bad_option(c, synopsis, &a);
+		}
+	}
+	if (ptime_parse_duration(window, &d) == -1) {
+		free(ops);
+		return fail(c, PLAINT_USAGE, "-w: \"%.20s\" is not a duration "
+		    "(30m, 24h, 2d, 1w, 3wd, 8bh)", window);
+	}
+	/* Escalating and fining are changes: they take the writer lock. */
+	if (rs.escalate)
+		c->flags |= WRITES;
+	if ((rc = setup(c)) != 0) {
+		free(ops);
+		return rc;
+	}
+	filter_init(&rs.filters, &c->store.policy, &c->rules, c->now);
+	if (d.unit == DUR_WORKDAY || d.unit == DUR_BHOUR) {
+		if (rules_add(&c->rules, c->now, &d, &rs.limit) == -1) {
+			perr_set(&e, PLAINT_USAGE, "-w: %s: the policy sets no "
+			    "business hours", window);
+			goto done;
+		}
+	} else
+		rs.limit = ptime_add(c->now, &d);
+	for (i = 0; i < nops; i++)
+		if (filter_parse(&rs.filters, ops[i], &e) == -1)
+			goto done;
+	if (store_scan(&c->store, visit, &rs, &e) == -1)
+		goto done;
+	for (k = 0; k < rs.ntodo; k++) {
+		struct perr why;
+
+		perr_clear(&why);
+		if (act(c, &rs.todo[k], &done, &why) == -1) {
+			if (why.code == PLAINT_OSERR || why.code ==
+			    PLAINT_IOERR || why.code == PLAINT_CANTCREAT) {
+				e = why;
+				goto done;
+			}
+			warn(c, &why);
+		}
+	}
+	if (rs.nitems == 0) {
+		if (!c->quiet && strbuf_addf(&out, "nothing overdue or due "
+		    "within %s\n", window) == -1)
+			perr_nomem(&e);
+	} else {
+		qsort(rs.items, rs.nitems, sizeof(*rs.items), cmp_item);
+		if (print_items(&rs, window, &out) == -1)
+			perr_nomem(&e);
+	}
+	if (done.len > 0 && (strbuf_addch(&out, '\n') == -1 ||
+	    strbuf_add(&out, done.buf, done.len) == -1))
+		perr_nomem(&e);
+	if (out.len > 0)
+		fwrite(out.buf, 1, out.len, stdout);
+done:
+	free(ops);
+	for (k = 0; k < rs.nitems; k++) {
+		free(rs.items[k].assignee);
+		free(rs.items[k].subject);
+	}
+	free(rs.items);
+	free(rs.todo);
+	filter_release(&rs.filters);
+	strbuf_release(&out);
+	strbuf_release(&done);
+	return e.code ? report(c, &e) : PLAINT_OK;
+}

@@ -1,0 +1,145 @@
+#!/bin/sh
+# plaint remind: what is overdue or due within the window, per assignee,
+# the written notices owed; -q is silent when nothing is due; -e
+# escalates and fines what the policy says, once.
+. "$PLAINT_TOP/tests/test-lib.sh"
+
+export PLAINT_NOW=2026-11-26T10:00:00+08:00
+F1=2026/11/2611-0001.yaml
+
+test_expect_success 'a tree with rules, auto_escalate and four complaints' '
+	make_tree t &&
+	cat >>t/plaint.yaml <<-\EOT &&
+	clocks:
+	  first_response: {starts: log, stops: [contact, resolve], pause: true}
+	  resolution: {starts: log, stops: resolve, pause: true}
+	  callback: {starts: resolve, stops: close}
+	deadlines:
+	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
+	penalties:
+	  - {id: late-response, on: breach, clock: first_response, amount: 20, person: assignee}
+	notices:
+	  - {id: written-notice, when: {complainant.name: "*"}, by: [letter]}
+	auto_escalate: [resolution]
+	EOT
+	cd t &&
+	plaint -N 2026-11-20T09:00 log subject=电表 assignee=李四 >/dev/null &&
+	plaint -N 2026-11-25T12:00 log subject=账单 assignee=李四 >/dev/null &&
+	plaint -N 2026-11-25T13:00 note 2611-0002 -c -m 已联系 &&
+	plaint -N 2026-11-25T11:00 log subject=噪音 >/dev/null &&
+	plaint -N 2026-11-20T09:00 log subject=停电 assignee=张三 complainant.name=王五 >/dev/null &&
+	plaint -N 2026-11-21T08:00 resolve 2611-0004 -m 已恢复供电
+'
+cd t 2>/dev/null || exit 1
+
+test_expect_success 'golden: grouped by assignee, overdue first, the unassigned last' '
+	plaint remind >out &&
+	cat >expect <<-\EOT &&
+	张三: 1 overdue, 1 notice owed
+	  2611-0004  callback        2026-11-24 23:59  overdue by 1d 10h  停电
+	  2611-0004  written-notice  -                 notice owed        停电
+
+	李四: 2 overdue
+	  2611-0001  first_response  2026-11-21 09:00  overdue by 5d 1h   电表
+	  2611-0001  resolution      2026-11-25 23:59  overdue by 10h 0m  电表
+
+	(unassigned): 1 due within 24h
+	  2611-0003  first_response  2026-11-26 11:00  due in 1h 0m       噪音
+	EOT
+	test_cmp expect out
+'
+
+test_expect_success '-w widens the window' '
+	plaint remind -w 5d assignee=李四 >out &&
+	cat >expect <<-\EOT &&
+	李四: 2 overdue, 1 due within 5d
+	  2611-0001  first_response  2026-11-21 09:00  overdue by 5d 1h   电表
+	  2611-0001  resolution      2026-11-25 23:59  overdue by 10h 0m  电表
+	  2611-0002  resolution      2026-11-30 23:59  due in 4d 13h      账单
+	EOT
+	test_cmp expect out
+'
+
+test_expect_success 'a narrow window leaves out what is not yet due' '
+	plaint remind -w 30m assignee= >out &&
+	echo "nothing overdue or due within 30m" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success '-q prints nothing when nothing is due' '
+	plaint -q remind -w 30m assignee= >out 2>err &&
+	test ! -s out && test ! -s err &&
+	plaint -q remind >out && test -s out
+'
+
+test_expect_success 'remind alone changes nothing' '
+	cp $F1 before &&
+	plaint remind >/dev/null &&
+	test_cmp before $F1
+'
+
+test_expect_code 64 'a window that is not a duration is refused' '
+	plaint remind -w soon
+'
+
+test_expect_success '-e escalates for the auto_escalate clock and fines once' '
+	plaint remind -e >out &&
+	tail -n 3 out >actual &&
+	cat >expect <<-\EOT &&
+
+	escalated 2611-0001 to level 1 (部门负责人): resolution overdue
+	fined 李四 20 (late-response) on 2611-0001
+	EOT
+	test_cmp expect actual &&
+	grep "^status: escalated" $F1 && grep "^level: 1" $F1 &&
+	grep -c "auto: resolution" $F1 >n && echo 1 >expect && test_cmp expect n &&
+	grep -c "rule: late-response" $F1 >n && test_cmp expect n
+'
+
+test_expect_success '-e again, a minute later: nothing changes' '
+	cp $F1 before &&
+	plaint -N 2026-11-26T10:01 remind -e >out &&
+	test_cmp before $F1 &&
+	! grep -q "^escalated\|^fined" out
+'
+
+test_expect_success '-e leaves alone what is not in auto_escalate (callback) and fines nobody twice' '
+	grep -q "^level: 0" 2026/11/2611-0004.yaml &&
+	! grep -q "penalties" 2026/11/2611-0004.yaml
+'
+
+test_expect_success '-e fines without escalating: a penalty event, once' '
+	plaint -N 2026-11-25T09:00 log subject=迟复 assignee=赵六 >/dev/null &&
+	plaint -N 2026-11-26T12:00 remind -e >out &&
+	grep "^fined 赵六 20 (late-response) on 2611-0005" out &&
+	! grep "^escalated 2611-0005" out &&
+	grep "action: penalty" 2026/11/2611-0005.yaml &&
+	grep "rules: \[late-response\]" 2026/11/2611-0005.yaml &&
+	cp 2026/11/2611-0005.yaml before &&
+	plaint -N 2026-11-26T12:05 remind -e >/dev/null &&
+	test_cmp before 2026/11/2611-0005.yaml
+'
+
+test_expect_success 'a new round may be escalated again for the same clock' '
+	plaint -N 2026-11-26T13:00 resolve 2611-0001 -m 已处理 &&
+	plaint -N 2026-11-26T14:00 reopen 2611-0001 -m 不满意 &&
+	plaint -N 2026-12-09T10:00 remind -e >out &&
+	grep "^escalated 2611-0001 to level 2 (分管领导): resolution overdue" out &&
+	test "$(grep -c "auto: resolution" $F1)" = 2
+'
+
+test_expect_code 65 'bad files are skipped, and the status is 65' '
+	mkdir -p 2026/12 && printf "id: [\n" >2026/12/2612-0001.yaml &&
+	plaint remind >out 2>err; rc=$?
+	rm -r 2026/12 &&
+	grep "2612-0001.yaml" err && test -s out && exit $rc
+'
+
+test_expect_success 'an empty tree: nothing is due' '
+	make_tree ../empty &&
+	plaint -C ../empty remind >out &&
+	echo "nothing overdue or due within 24h" >expect && test_cmp expect out &&
+	plaint -C ../empty -q remind -e >out && test ! -s out
+'
+
+test_done

@@ -1,0 +1,207 @@
+#!/bin/sh
+# The power-supply pack (电力客户来信来访及投诉处理制度): 5 days to resolve,
+# 10 days from receipt once escalated to 支公司业务主管部门, the fines of
+# 第九条 to 第十二条, the written notice of 第四条.
+. "$PLAINT_TOP/tests/test-lib.sh"
+
+F=2026/11/2611-0001.yaml
+
+# due_of TREE FILE CLOCK: the stored due.CLOCK of a complaint.
+due_of() { sed -n "s/^  $3: \"\(.*\)\"$/\1/p" "$1/$2"; }
+
+# penalties_of TREE FILE: the penalties block, up to the next key.
+penalties_of() { sed -n '/^penalties:/,/^[a-z]/p' "$1/$2" | sed '$d'; }
+
+test_expect_success 'init -p power-supply loads; policy prints it' '
+	plaint -q init -p power-supply tree &&
+	plaint -C tree policy >out &&
+	grep "^policy: power-supply$" out &&
+	grep "所长接待日" out &&
+	plaint -C tree policy -f json >out.json &&
+	grep "\"policy\": \"power-supply\"" out.json
+'
+
+test_expect_success 'the vocabulary scripts rely on' '
+	for v in phone letter visit; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
+	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+'
+
+# 第五条: 5 days, counted from the day after receipt (Civil Code art. 201).
+test_expect_success 'a complaint is to be resolved in 5 days' '
+	plaint -C tree -N 2026-11-27T10:00:00+08:00 log channel=phone \
+		category=service-attitude subject=抄表员态度生硬 \
+		complainant.name=张三 >id &&
+	echo 2611-0001 >expect && test_cmp expect id &&
+	test "$(due_of tree $F resolution)" = 2026-12-02T23:59:59+08:00 &&
+	test -z "$(due_of tree $F first_response)" &&
+	grep "^severity: light$" tree/$F &&
+	grep "^kind: complaint$" tree/$F &&
+	grep "^received_by: \"王芳\"$" tree/$F
+'
+
+test_expect_success 'the 5th day in the National Day holiday moves to 8 October' '
+	plaint -C tree -N 2026-09-30T09:00:00+08:00 log channel=letter subject=停电 >/dev/null &&
+	test "$(due_of tree 2026/09/2609-0001.yaml resolution)" = 2026-10-08T23:59:59+08:00 &&
+	plaint -C tree policy due received=2026-09-24T10:00:00+08:00 >out &&
+	echo "resolution       2026-09-29T23:59:59+08:00" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'a report (举报) has the same 5 days; a suggestion has none' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log kind=report channel=visit subject=r >/dev/null &&
+	test "$(due_of tree 2026/11/2611-0002.yaml resolution)" = 2026-12-02T23:59:59+08:00 &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log kind=suggestion channel=outreach subject=s >/dev/null &&
+	! grep "^due:" tree/2026/11/2611-0003.yaml
+'
+
+# 第五条: 10 days for a major case, counted from receipt, not from escalation.
+test_expect_success 'escalated to 支公司业务主管部门: 10 days from receipt' '
+	plaint -C tree -N 2026-11-30T09:00:00+08:00 escalate 2611-0001 -m 重大问题 &&
+	grep "^level: 1$" tree/$F &&
+	grep "^department: \"支公司业务主管部门\"$" tree/$F &&
+	test "$(due_of tree $F resolution)" = 2026-12-07T23:59:59+08:00 &&
+	plaint -C tree policy due received=2026-09-24T10:00:00+08:00 level=1 >out &&
+	echo "resolution       2026-10-08T23:59:59+08:00" >expect &&
+	test_cmp expect out
+'
+
+test_expect_code 1 'the chain has two levels: a second escalate is refused' '
+	cp tree/$F before &&
+	plaint -C tree -N 2026-11-30T10:00:00+08:00 escalate 2611-0001 -m again;
+	rc=$? &&
+	test_cmp before tree/$F &&
+	exit $rc
+'
+
+test_expect_code 1 'the seed allows no extension of its deadlines' '
+	cp tree/$F before &&
+	plaint -C tree -N 2026-11-30T10:00:00+08:00 extend 2611-0001 \
+		resolution=5d approved_by=所长 -m 等待 2>err;
+	rc=$? &&
+	test_cmp before tree/$F &&
+	grep "does not allow extending the resolution deadline" err &&
+	exit $rc
+'
+
+# 第九条 (首位责任制, the receiver), 第十条 (staff fault, by phone or
+# letter), 第十一条 (rude attitude): 20 + 50 + 20.
+test_expect_success 'verified, the staff at fault, rude: three fines' '
+	plaint -C tree -N 2026-12-01T15:00:00+08:00 -u 赵主任 resolve 2611-0001 \
+		-m 已道歉 valid=yes cause=staff responsible=赵六 &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: first-responsibility
+	  person: "王芳"
+	  amount: 20
+	  round: 1
+	  at: "2026-12-01T15:00:00+08:00"
+	- rule: verified-staff-fault
+	  person: "赵六"
+	  amount: 50
+	  round: 1
+	  at: "2026-12-01T15:00:00+08:00"
+	- rule: rude-attitude
+	  person: "赵六"
+	  amount: 20
+	  round: 1
+	  at: "2026-12-01T15:00:00+08:00"
+	EOT
+	penalties_of tree $F >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a later note fines nobody a second time' '
+	penalties_of tree $F >expect &&
+	plaint -C tree -N 2026-12-02T09:00:00+08:00 note 2611-0001 -m 已寄出书面答复 &&
+	penalties_of tree $F >actual &&
+	test_cmp expect actual
+'
+
+# 第四条: a named complainant is told the result in writing.
+test_expect_code 1 'close is refused while the written notice is owed' '
+	cp tree/$F before &&
+	plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 \
+		satisfaction=satisfied 2>err;
+	rc=$? &&
+	test_cmp before tree/$F &&
+	echo "plaint: close: a written notice of the result is owed to the complainant (rule written-notice); give notice=letter when it is sent" >expect &&
+	test_cmp expect err &&
+	exit $rc
+'
+
+test_expect_code 1 'a notice by phone is not a written one' '
+	cp tree/$F before &&
+	plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 notice=phone;
+	rc=$? &&
+	test_cmp before tree/$F &&
+	exit $rc
+'
+
+test_expect_success 'close with notice=letter; the penalties stay as they were' '
+	penalties_of tree $F >expect &&
+	plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 \
+		satisfaction=satisfied notice=letter &&
+	grep "^status: closed$" tree/$F &&
+	grep "^  by: letter$" tree/$F &&
+	plaint -C tree -N 2026-12-03T10:00:00+08:00 note 2611-0001 -m 归档 &&
+	penalties_of tree $F >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'an anonymous complaint closes without a notice' '
+	plaint -C tree -N 2026-12-03T09:00:00+08:00 resolve 2611-0002 -m 查无此事 valid=no &&
+	plaint -C tree -N 2026-12-03T10:00:00+08:00 close 2611-0002 &&
+	grep "^status: closed$" tree/2026/11/2611-0002.yaml &&
+	! grep "^penalties:" tree/2026/11/2611-0002.yaml
+'
+
+# 第十二条: 吃拿卡要, 100 yuan and 通报批评; by visit, so no 第十条 fine.
+test_expect_success '吃拿卡要 by staff, in person: 20 + 50 + 100 yuan and 通报批评' '
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 -u 李四 log channel=visit \
+		category=misconduct subject=索要好处 >/dev/null &&
+	plaint -C tree -N 2026-12-08T09:00:00+08:00 resolve 2612-0001 -m 属实 \
+		valid=yes cause=staff responsible=孙七 &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: first-responsibility
+	  person: "李四"
+	  amount: 20
+	  round: 1
+	  at: "2026-12-08T09:00:00+08:00"
+	- rule: verified-staff-fault
+	  person: "孙七"
+	  amount: 50
+	  round: 1
+	  at: "2026-12-08T09:00:00+08:00"
+	- rule: misconduct
+	  person: "孙七"
+	  amount: 100
+	  round: 1
+	  also: "通报批评"
+	  at: "2026-12-08T09:00:00+08:00"
+	EOT
+	penalties_of tree 2026/12/2612-0001.yaml >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'a complaint found not valid costs nothing' '
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 log channel=phone \
+		category=service-attitude subject=x >/dev/null &&
+	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0002 -m 不属实 \
+		valid=no cause=customer responsible=赵六 &&
+	! grep "^penalties:" tree/2026/12/2612-0002.yaml
+'
+
+test_expect_code 65 'a channel the pack does not have is bad data' '
+	ls -R tree >before &&
+	plaint -C tree log channel=email subject=x 2>err;
+	rc=$? &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: channel: \"email\" is not allowed; the policy allows: phone, repair-line, letter, visit, reception-day, outreach, superior$" err &&
+	exit $rc
+'
+
+test_done

@@ -1,0 +1,91 @@
+#!/bin/sh
+# The insurance pack (保险消费投诉处理管理办法): complaints to the institution
+# and to the regulator (第二条), the chain up to the 保险消费者权益保护局
+# (第四条); the seed gives no time limits, so the pack sets none.
+. "$PLAINT_TOP/tests/test-lib.sh"
+
+F=2026/11/2611-0001.yaml
+
+# due_of TREE FILE CLOCK: the stored due.CLOCK of a complaint.
+due_of() { sed -n "s/^  $3: \"\(.*\)\"$/\1/p" "$1/$2"; }
+
+test_expect_success 'init -p insurance loads; policy prints it' '
+	plaint -q init -p insurance tree &&
+	plaint -C tree policy >out &&
+	grep "^policy: insurance$" out &&
+	plaint -C tree policy -f json >out.json &&
+	grep "\"policy\": \"insurance\"" out.json
+'
+
+test_expect_success 'the vocabulary scripts rely on' '
+	grep "^  phone: " tree/plaint.yaml &&
+	grep "^  regulator: " tree/plaint.yaml &&
+	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
+	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+'
+
+test_expect_success 'the pack says the seed gives no time limits, and has no deadline rule' '
+	grep "^# DEADLINES: the seed gives no time limits" tree/plaint.yaml &&
+	grep "^#   deadlines:$" tree/plaint.yaml &&
+	! grep "^deadlines:" tree/plaint.yaml &&
+	plaint -C tree policy due received=2026-11-27T10:00:00+08:00 >out &&
+	test_cmp /dev/null out
+'
+
+test_expect_success 'a complaint to the institution: no due unless given' '
+	plaint -C tree -N 2026-11-27T10:00:00+08:00 log channel=phone \
+		category=dispute respondent=insurer subject=理赔金额争议 \
+		complainant.name=张三 >/dev/null &&
+	! grep "^due:" tree/$F &&
+	grep "^respondent: insurer$" tree/$F
+'
+
+test_expect_success 'a complaint passed on by the regulator, with the due it set' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=regulator \
+		category=violation respondent=intermediary subject=销售误导 \
+		due.resolution=2026-12-11T17:00:00+08:00 >/dev/null &&
+	G=2026/11/2611-0002.yaml &&
+	grep "^channel: regulator$" tree/$G &&
+	test "$(due_of tree $G resolution)" = 2026-12-11T17:00:00+08:00
+'
+
+test_expect_success 'escalate: the 派出机构, then the 保险消费者权益保护局; the due stays' '
+	G=2026/11/2611-0002.yaml &&
+	plaint -C tree -N 2026-11-30T09:00:00+08:00 escalate 2611-0002 -m 消费者向派出机构投诉 &&
+	grep "^department: \"中国保监会派出机构\"$" tree/$G &&
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 escalate 2611-0002 &&
+	grep "^level: 2$" tree/$G &&
+	grep "^department: \"中国保监会保险消费者权益保护局\"$" tree/$G &&
+	test "$(due_of tree $G resolution)" = 2026-12-11T17:00:00+08:00 &&
+	plaint -C tree escalate 2611-0002 2>/dev/null;
+	test $? = 1
+'
+
+test_expect_success 'resolve and close: no fine, no notice rule in this seed' '
+	plaint -C tree -N 2026-12-02T09:00:00+08:00 resolve 2611-0001 -m 已按条款赔付 \
+		valid=yes cause=product &&
+	plaint -C tree -N 2026-12-02T10:00:00+08:00 note 2611-0001 -m 结案 &&
+	plaint -C tree -N 2026-12-02T11:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
+	grep "^status: closed$" tree/$F &&
+	! grep "^penalties:" tree/$F
+'
+
+test_expect_code 65 'a respondent the pack does not know is bad data' '
+	plaint -C tree log subject=x respondent=bank 2>err;
+	rc=$? &&
+	grep "respondent" err &&
+	exit $rc
+'
+
+test_expect_code 65 'a channel the pack does not have is bad data' '
+	ls -R tree >before &&
+	plaint -C tree log channel=wechat subject=x 2>err;
+	rc=$? &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, letter, visit, email, web, intermediary, regulator$" err &&
+	exit $rc
+'
+
+test_done

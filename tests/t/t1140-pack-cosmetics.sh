@@ -1,0 +1,84 @@
+#!/bin/sh
+# The cosmetics pack (消费者投诉处理管理规定): three categories handled by the
+# 市场管理部; cases before a consumer association or a court go to the
+# 营销中心, which informs the 法律事务部; the seed sets no time limits.
+. "$PLAINT_TOP/tests/test-lib.sh"
+
+F=2026/11/2611-0001.yaml
+
+test_expect_success 'init -p cosmetics loads; policy prints it' '
+	plaint -q init -p cosmetics tree &&
+	plaint -C tree policy >out &&
+	grep "^policy: cosmetics$" out &&
+	plaint -C tree policy -f json >out.json &&
+	grep "\"policy\": \"cosmetics\"" out.json
+'
+
+test_expect_success 'the vocabulary scripts rely on' '
+	grep "^  phone: " tree/plaint.yaml &&
+	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	for v in service-quality product-quality allergy; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
+	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+'
+
+test_expect_success 'every category goes to the 市场管理部; no due is computed' '
+	for cat in service-quality product-quality allergy; do
+		plaint -C tree -N 2026-11-27T10:00:00+08:00 log channel=counter \
+			category=$cat subject=$cat >/dev/null || exit 1
+	done &&
+	test "$(grep -l "^department: \"市场管理部\"$" tree/2026/11/*.yaml | wc -l)" = 3 &&
+	! grep "^due:" tree/2026/11/*.yaml &&
+	grep "^kind: complaint$" tree/$F && grep "^severity: normal$" tree/$F
+'
+
+test_expect_success 'an allergy case before the consumer association goes to the 营销中心' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=consumer-association \
+		category=allergy severity=major subject=使用面霜后皮肤红肿 \
+		complainant.name=王女士 >/dev/null &&
+	G=2026/11/2611-0004.yaml &&
+	plaint -C tree -N 2026-11-27T14:00:00+08:00 escalate 2611-0004 -m 已投诉至消协 &&
+	grep "^level: 1$" tree/$G &&
+	grep "^department: \"营销中心\"$" tree/$G &&
+	grep "^status: escalated$" tree/$G &&
+	! grep "^due:" tree/$G
+'
+
+test_expect_success 'a court case likewise; the chain ends at the 营销中心' '
+	plaint -C tree -N 2026-11-27T12:00:00+08:00 log channel=court \
+		category=product-quality severity=major subject=起诉 >/dev/null &&
+	plaint -C tree -N 2026-11-27T14:00:00+08:00 escalate 2611-0005 &&
+	grep "^department: \"营销中心\"$" tree/2026/11/2611-0005.yaml &&
+	cp tree/2026/11/2611-0005.yaml before &&
+	plaint -C tree escalate 2611-0005 2>/dev/null;
+	test $? = 1 &&
+	test_cmp before tree/2026/11/2611-0005.yaml
+'
+
+test_expect_success 'resolve and close: the seed names no fine and no notice' '
+	plaint -C tree -N 2026-11-30T09:00:00+08:00 resolve 2611-0001 -m 已致歉 \
+		valid=yes cause=staff responsible=美容顾问甲 &&
+	plaint -C tree -N 2026-11-30T10:00:00+08:00 note 2611-0001 -m 已报总经理 &&
+	plaint -C tree -N 2026-11-30T11:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
+	grep "^status: closed$" tree/$F &&
+	! grep "^penalties:" tree/$F
+'
+
+test_expect_code 65 'a category the pack does not have is bad data' '
+	plaint -C tree log category=price subject=x 2>err;
+	rc=$? &&
+	grep "^plaint: log: category: \"price\" is not allowed; the policy allows: service-quality, product-quality, allergy$" err &&
+	exit $rc
+'
+
+test_expect_code 65 'a channel the pack does not have is bad data' '
+	ls -R tree >before &&
+	plaint -C tree log channel=wechat subject=x 2>err;
+	rc=$? &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, letter, visit, headquarters, counter, dealer, consumer-association, court$" err &&
+	exit $rc
+'
+
+test_done

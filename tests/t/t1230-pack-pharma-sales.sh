@@ -1,0 +1,142 @@
+#!/bin/sh
+# The pharma-sales pack (关于客户投诉的管理制度及操作流程): service and
+# product quality complaints, valid and invalid ones, an opinion on a
+# service complaint within 1 working day (4.1.1).
+. "$PLAINT_TOP/tests/test-lib.sh"
+
+NOW=2026-11-27T10:00:00+08:00
+D=tree/2026/11
+
+due_of() { sed -n "s/^  $2: \"\(.*\)\"$/\1/p" "$1"; }
+penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
+
+test_expect_success 'init -p pharma-sales copies the pack, and it loads' '
+	plaint -q init -p pharma-sales tree &&
+	test_cmp "$PLAINT_TOP/data/policies/pharma-sales.yaml" tree/plaint.yaml &&
+	plaint -C tree check 2>err
+'
+
+test_expect_success 'policy prints the pack: the two kinds of complaint, the chain' '
+	plaint -C tree policy >out &&
+	grep "^policy: pharma-sales$" out &&
+	sed -n "/^categories:/,/^severities:/p" out | sed -n "s/^  \([a-z-]*\):.*/\1/p" >actual &&
+	printf "service\nproduct-quality\n" >expect && test_cmp expect actual &&
+	sed -n "/^escalation:/,/^required:/p" out >actual &&
+	cat >expect <<-\EOT &&
+	escalation:
+	- name: "销售部 (受理人、销售后勤负责人)"
+	- name: "区域负责人 (大区经理)"
+	- name: "营销总监"
+	required: [subject]
+	EOT
+	test_cmp expect actual &&
+	grep "source: \"关于客户投诉的管理制度及操作流程 4.1.1 (营销总监及区域经理在1个工作日内作出处理意见)\"" out
+'
+
+test_expect_success 'a service complaint on a Friday: the opinion is due Monday (1wd)' '
+	plaint -C tree -N $NOW log channel=sales-dept category=service staff_role=地区经理 \
+		subject=地区经理态度差 >id &&
+	echo 2611-0001 >expect && test_cmp expect id &&
+	echo 2026-11-30T23:59:59+08:00 >expect &&
+	due_of $D/2611-0001.yaml resolution >actual && test_cmp expect actual &&
+	grep "^department: \"销售部\"$" $D/2611-0001.yaml &&
+	grep "^staff_role: \"地区经理\"$" $D/2611-0001.yaml &&
+	! grep "^  first_response:" $D/2611-0001.yaml
+'
+
+test_expect_success 'working days follow the 2026 schedule' '
+	for c in "2026-09-24T16:00 2026-09-28T23:59:59+08:00" \
+		"2026-02-13T16:00 2026-02-14T23:59:59+08:00" \
+		"2026-02-14T09:00 2026-02-24T23:59:59+08:00" \
+		"2025-12-31T16:00 2026-01-04T23:59:59+08:00" \
+		"2026-09-30T09:00 2026-10-08T23:59:59+08:00"; do
+		set -- $c
+		plaint -C tree policy due category=service received=$1 >out &&
+		echo "resolution       $2" >expect &&
+		test_cmp expect out || exit 1
+	done
+'
+
+test_expect_success 'the opinion (resolve) stops the clock; valid=yes is an 有效投诉' '
+	plaint -C tree -N 2026-11-30T15:00:00+08:00 assign 2611-0001 区域经理 &&
+	plaint -C tree -N 2026-11-30T16:00:00+08:00 resolve 2611-0001 -m "处理意见: 通报批评" \
+		valid=yes cause=staff responsible=孙经理 &&
+	grep "^  valid: true$" $D/2611-0001.yaml &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: service-staff-criticism
+	  person: "孙经理"
+	  amount: 0
+	  round: 1
+	  also: "指导、批评; 必要时公开通告批评"
+	  at: "2026-11-30T16:00:00+08:00"
+	EOT
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	plaint -C tree -N 2026-11-30T17:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual
+'
+
+test_expect_success 'an invalid complaint (误会, 2.2.2) records no criticism' '
+	plaint -C tree -N $NOW log category=service subject=误会 >/dev/null &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 resolve 2611-0002 -m "已解释" \
+		valid=no cause=customer responsible=孙经理 &&
+	grep "^  valid: false$" $D/2611-0002.yaml &&
+	! grep "^penalties:" $D/2611-0002.yaml
+'
+
+test_expect_success 'a product quality complaint: no deadline, the product details (4.2.1)' '
+	plaint -C tree -N $NOW log channel=phone category=product-quality subject=服用后不适 \
+		product_type=胶囊 batch=B20261101 product_date=2026-11-01 arrival_date=2026-11-20 >/dev/null &&
+	! grep "^due:" $D/2611-0003.yaml &&
+	grep "^department: \"销售部后勤\"$" $D/2611-0003.yaml &&
+	grep "^batch: \"B20261101\"$" $D/2611-0003.yaml &&
+	grep "^arrival_date: \"2026-11-20\"$" $D/2611-0003.yaml
+'
+
+test_expect_success 'serious: up to the regional manager, then the 营销总监 (4.1.3, 3.3)' '
+	plaint -C tree -N $NOW log category=service severity=serious subject=后勤人员 >/dev/null &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 escalate 2611-0004 assignee=大区经理 &&
+	grep "^level: 1$" $D/2611-0004.yaml &&
+	plaint -C tree -N 2026-11-27T12:00:00+08:00 escalate 2611-0004 assignee=营销总监 &&
+	grep "^level: 2$" $D/2611-0004.yaml &&
+	echo 2026-11-30T23:59:59+08:00 >expect &&
+	due_of $D/2611-0004.yaml resolution >actual && test_cmp expect actual &&
+	plaint -C tree escalate 2611-0004 2>err; test $? = 1
+'
+
+test_expect_success 'a late opinion is shown overdue, and fines nobody (the seed names no amount)' '
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 note 2611-0004 -m 催办 &&
+	! grep "^penalties:" $D/2611-0004.yaml &&
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 show -f text 2611-0004 >out &&
+	grep "resolution       2026-11-30 23:59  overdue" out
+'
+
+test_expect_success 'the deadline may be extended (no extension rule in the seed)' '
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 extend 2611-0004 resolution=1wd \
+		approved_by=营销总监 -m "等待调查" &&
+	echo 2026-12-01T23:59:59+08:00 >expect &&
+	due_of $D/2611-0004.yaml resolution >actual && test_cmp expect actual
+'
+
+test_expect_code 65 'a service person the seed does not name is refused' '
+	plaint -C tree -N $NOW log category=service staff_role=司机 subject=x 2>err; rc=$?
+	echo "plaint: log: staff_role: \"司机\" is not allowed; the policy allows: 销售后勤, 地区经理, 省区经理, 大区经理" >expect &&
+	test_cmp expect err && test ! -e $D/2611-0005.yaml && exit $rc
+'
+
+test_expect_code 65 'a category other than service or product quality is refused' '
+	plaint -C tree -N $NOW log category=price subject=x 2>err; rc=$?
+	test ! -e $D/2611-0005.yaml && exit $rc
+'
+
+test_expect_code 65 'a kind the document does not have (inquiry) is refused' '
+	plaint -C tree -N $NOW log kind=inquiry subject=x 2>err; rc=$?
+	test ! -e $D/2611-0005.yaml && exit $rc
+'
+
+test_expect_success 'every complaint file passes check' '
+	plaint -C tree check 2>err &&
+	grep "^plaint: check: [0-9]* file(s), 0 with problems$" err
+'
+
+test_done

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""make bench: plaint's speed and memory, as ratios against the floors of
+../shared/bench measured in the same run (never as absolute timings).
+
+For each size (BENCH_SIZES, default "100000 1000000") it generates the tree
+once with gen-complaints (kept under BENCH_TMP for later runs), puts a real
+policy in it, warms the page cache, then runs each command RUNS times
+(default 3), alternating between them, and prints the median wall time,
+the peak resident memory and the ratios:
+
+  report/remind vs yamlscan -r (the same report straight from libyaml
+  events), vs the raw read and libyaml parse floors, and vs report.py.
+"""
+import os, resource, shutil, statistics, subprocess, sys, time
+
+top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+shared = os.environ.get("PLAINT_SHARED", os.path.join(top, "..", "shared"))
+bench = os.path.join(shared, "bench")
+tmp = os.environ.get("BENCH_TMP", "/tmp/plaint-bench")
+sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "100000 1000000").split()]
+runs = int(os.environ.get("RUNS", "3"))
+plaint = os.path.join(top, "plaint")
+tools = os.path.join(tmp, "tools")
+NOW = "2027-01-01T00:00:00+08:00"   # gen-complaints' "now"
+
+
+def run(cmd):
+    """Wall seconds and peak RSS (KiB) of one run of cmd, output discarded."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    if os.waitstatus_to_exitcode(status) not in (0, 65):
+        sys.exit("bench: %s failed (%d)" % (" ".join(cmd), status))
+    return wall, ru.ru_maxrss
+
+
+def measure(cmds, n):
+    """Run each command n times, interleaved; median wall and max RSS."""
+    walls = {k: [] for k in cmds}
+    rss = {k: 0 for k in cmds}
+    for _ in range(n):
+        for k, cmd in cmds.items():
+            w, m = run(cmd)
+            walls[k].append(w)
+            rss[k] = max(rss[k], m)
+    return {k: (statistics.median(v), rss[k]) for k, v in walls.items()}
+
+
+def main():
+    if not os.path.exists(plaint):
+        sys.exit("bench: build plaint first (make)")
+    subprocess.run(["make", "-s", "-C", bench, "OUT=" + tools], check=True)
+    py = shutil.which("python3")
+    print("plaint bench: median of %d runs each, interleaved; RSS = peak resident memory" % runs)
+    for n in sizes:
+        d = os.path.join(tmp, "n%d" % n)
+        if not os.path.isdir(d):
+            print("generating %d complaints in %s ..." % (n, d), flush=True)
+            subprocess.run([py, os.path.join(bench, "gen-complaints"), "--count", str(n),
+                            "--seed", "1", "--out", d], check=True, stdout=subprocess.DEVNULL)
+        shutil.copy(os.path.join(top, "data", "policies", "default.yaml"),
+                    os.path.join(d, "plaint.yaml"))
+        run([os.path.join(tools, "readall"), d])          # warm the page cache
+        cmds = {
+            "readall (raw read floor)": [os.path.join(tools, "readall"), d],
+            "yamlscan (libyaml parse floor)": [os.path.join(tools, "yamlscan"), d],
+            "yamlscan -r (report from events)": [os.path.join(tools, "yamlscan"), "-r", d],
+            "plaint report -b category": [plaint, "-q", "-C", d, "-N", NOW, "report",
+                                          "-b", "category", "received>=2025-01-01"],
+            "plaint remind": [plaint, "-q", "-C", d, "-N", NOW, "remind"],
+        }
+        res = measure(cmds, runs)
+        # report.py is slow (PyYAML): once, and only where it takes minutes at most.
+        if n <= 100000 or os.environ.get("BENCH_PY_1M"):
+            res["report.py (PyYAML, C loader)"] = measure(
+                {"p": ["/usr/bin/python3", os.path.join(bench, "report.py"), d]}, 1)["p"]
+        print("\n== %d complaints (%s)" % (n, d))
+        for k, (w, m) in res.items():
+            print("  %-36s %8.2f s  %8.1f MiB" % (k, w, m / 1024))
+        scan = res["yamlscan -r (report from events)"][0]
+        for k in ("plaint report -b category", "plaint remind"):
+            w, m = res[k]
+            line = "  %-27s %.2f x yamlscan -r (target <= 0.6)" % (k, w / scan)
+            if "report.py (PyYAML, C loader)" in res:
+                line += ", %.1f x faster than report.py (target >= 12)" % (
+                    res["report.py (PyYAML, C loader)"][0] / w)
+            line += ", peak %.1f MiB" % (m / 1024)
+            if n >= 1000000:
+                line += " (target < 64)"
+            print(line)
+    imp = os.path.join(top, "tools", "bench-import.sh")
+    if os.path.exists(imp):
+        print("\n== import")
+        sys.stdout.flush()
+        subprocess.run(["sh", imp], check=True)
+
+
+if __name__ == "__main__":
+    main()
