@@ -11,7 +11,7 @@ YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 
 STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
-ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(YAML_CFLAGS)
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(YAML_CFLAGS) -pthread
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
@@ -41,10 +41,10 @@ $(LIBA): $(LIB_OBJ)
 	ar rcs $@ $(LIB_OBJ)
 
 $(BIN): $(CMD_OBJ) $(LIBA)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(YAML_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(YAML_LIBS) -pthread
 
 $(O)/unit: $(UNIT_SRC) $(LIBA) $(HDRS)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_SRC) $(LIBA) $(YAML_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_SRC) $(LIBA) $(YAML_LIBS) -pthread
 
 # The whole suite: unit tests, end-to-end tests of the real binary,
 # and a lint of the manual pages.  Ends with "N passed, N failed".

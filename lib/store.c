@@ -102,6 +102,8 @@ fail:
 void
 store_close(struct store *s)
 {
+	scan_pool_free(s->pool);
+	s->pool = NULL;
 	store_unlock(s);
 	if (s->rootfd != -1)
 		close(s->rootfd);
@@ -653,51 +655,94 @@ keep_tmp(const char *n)
 	return strncmp(n, TMP_PREFIX, strlen(TMP_PREFIX)) == 0;
 }
 
+struct month_arg {
+	store_scan_fn fn;
+	void *ctx;
+	struct perr *e;
+	char *const *names;
+};
+
+/* One complaint of a month, in order: check its name, hand it on. */
+static int
+scan_one(void *arg, size_t i, const char *path, struct node *doc,
+    const struct perr *bad)
+{
+	struct month_arg *m = arg;
+	struct complaint_id id;
+	char idstr[STORE_ID_BUFSZ + 8];
+	struct perr why;
+	size_t len = strlen(m->names[i]) - 5;
+
+	if (len >= sizeof(idstr))
+		len = sizeof(idstr) - 1;
+	memcpy(idstr, m->names[i], len);
+	idstr[len] = '\0';
+	if (complaint_id_parse(idstr, &id) == -1) {
+		perr_clear(&why);
+		perr_set(&why, PLAINT_DATAERR, "file name is not a complaint id");
+		perr_at(&why, path, 0, 0);
+		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
+	}
+	return m->fn(m->ctx, path, doc == NULL ? NULL : &id, doc, bad, m->e);
+}
+
+static struct node *
+read_file(int dirfd, const char *name, const char *path, struct perr *e)
+{
+	return read_at(dirfd, name, path, e);
+}
+
+/*
+ * Threads pay where there are enough files to share: each reader parses
+ * a complaint while the caller consumes the one before.  PLAINT_THREADS
+ * sets how many (1 reads on the caller's thread alone).
+ */
+static struct scan_pool *
+scan_pool(struct store *s, size_t nfiles)
+{
+	const char *env = getenv("PLAINT_THREADS");
+	int n = env != NULL ? atoi(env) : 0;
+
+	if (s->pool != NULL || nfiles < 2 * SCAN_BATCH || n == 1)
+		return s->pool;
+	s->pool = scan_pool_new(n, read_file);
+	return s->pool;
+}
+
 static int
 scan_month(struct store *s, int mfd, const char *dir, store_scan_fn fn,
     void *ctx, struct perr *e)
 {
 	struct name_list files = { 0 };
-	struct complaint_id id;
-	char path[PATH_MAX], idstr[STORE_ID_BUFSZ + 8];
-	size_t i, len;
+	struct month_arg m = { fn, ctx, e, NULL };
+	struct scan_pool *pool;
+	size_t i;
 	int rc = 0;
 
-	(void)s;
 	if (list_dir(mfd, keep_yaml, cmp_file, &files) == -1) {
 		names_free(&files);
 		return perr_errno(e, PLAINT_IOERR, errno, "cannot list", dir);
 	}
-	for (i = 0; i < files.n && rc == 0; i++) {
-		struct perr bad;
-		struct node *doc = NULL;
+	m.names = files.v;
+	if ((pool = scan_pool(s, files.n)) != NULL)
+		rc = scan_pool_run(pool, mfd, dir, files.v, files.n, scan_one,
+		    &m);
+	else
+		for (i = 0; i < files.n && rc == 0; i++) {
+			char path[PATH_MAX];
+			struct perr bad;
+			struct node *doc;
 
-		perr_clear(&bad);
-		snprintf(path, sizeof(path), "%s/%s", dir, files.v[i]);
-		len = strlen(files.v[i]) - 5;
-		if (len >= sizeof(idstr))
-			len = sizeof(idstr) - 1;
-		memcpy(idstr, files.v[i], len);
-		idstr[len] = '\0';
-		if (complaint_id_parse(idstr, &id) == -1) {
-			perr_set(&bad, PLAINT_DATAERR,
-			    "file name is not a complaint id");
-			perr_at(&bad, path, 0, 0);
-		} else
+			perr_clear(&bad);
+			snprintf(path, sizeof(path), "%s/%s", dir, files.v[i]);
 			doc = read_at(mfd, files.v[i], path, &bad);
-		rc = fn(ctx, path, doc == NULL ? NULL : &id, doc,
-		    doc == NULL ? &bad : NULL, e);
-		node_free(doc);
-	}
+			rc = scan_one(&m, i, path, doc, &bad);
+			node_free(doc);
+		}
 	names_free(&files);
 	return rc;
 }
 
-/*
- * Call visit for every month folder, in order.  A year or month entry
- * that cannot be opened as a folder of the tree (a symbolic link, a
- * file) is passed with mfd -1 and the reason in bad.
- */
 static int
 walk_months(struct store *s, int (*visit)(struct store *, int, const char *,
     void *, const struct perr *, struct perr *), void *arg, struct perr *e)

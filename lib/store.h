@@ -25,6 +25,7 @@
 #include "node.h"
 #include "policy.h"
 #include "ptime.h"
+#include "scan.h"
 
 #define STORE_ID_MAX 32
 #define STORE_ID_BUFSZ 48
@@ -41,6 +42,7 @@ struct store {
 	int lockfd;		/* -1 unless locked */
 	struct policy policy;
 	unsigned tmp_seq;
+	struct scan_pool *pool;	/* readers for store_scan, made on demand */
 };
 
 /*
