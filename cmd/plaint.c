@@ -30,6 +30,7 @@ static const struct command {
 	{ "export", cmd_export, NEED_TREE, "the records as JSON Lines or CSV, for other tools" },
 	{ "extend", cmd_extend, NEED_TREE | WRITES, "lengthen a deadline" },
 	{ "help", cmd_help, 0, "show a manual page" },
+	{ "import", cmd_import, NEED_TREE | WRITES, "batch intake from JSON Lines, CSV or YAML" },
 	{ "init", cmd_init, 0, "create a complaint tree" },
 	{ "list", cmd_list, NEED_TREE, "one line per complaint" },
 	{ "log", cmd_log, NEED_TREE | WRITES, "record a new complaint" },

@@ -90,6 +90,7 @@ int cmd_escalate(struct ctx *, int, char **);
 int cmd_export(struct ctx *, int, char **);
 int cmd_extend(struct ctx *, int, char **);
 int cmd_help(struct ctx *, int, char **);
+int cmd_import(struct ctx *, int, char **);
 int cmd_init(struct ctx *, int, char **);
 int cmd_list(struct ctx *, int, char **);
 int cmd_log(struct ctx *, int, char **);

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE	/* syncfs(2) */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,7 @@
 #include "fileio.h"
 #include "store.h"
 #include "strbuf.h"
+#include "strset.h"
 #include "yamlio.h"
 
 #define POLICY_FILE "plaint.yaml"
@@ -377,9 +379,20 @@ store_extra_mode(struct store *s, const struct complaint_id *id,
 
 /* Writing */
 
+static int write_tmp_sync(struct store *, int, const struct node *, char *,
+    size_t, const char *, int, struct perr *);
+
 static int
 write_tmp(struct store *s, int dirfd, const struct node *doc, char *tmp,
     size_t tmpsize, const char *path, struct perr *e)
+{
+	return write_tmp_sync(s, dirfd, doc, tmp, tmpsize, path, 1, e);
+}
+
+/* Write doc to a new temporary file in dirfd; fsync it if sync is set. */
+static int
+write_tmp_sync(struct store *s, int dirfd, const struct node *doc, char *tmp,
+    size_t tmpsize, const char *path, int sync, struct perr *e)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int fd = -1, saved;
@@ -395,7 +408,8 @@ write_tmp(struct store *s, int dirfd, const struct node *doc, char *tmp,
 		goto fail;
 	}
 	if (fchmod(fd, s->policy.file_mode) == -1 ||
-	    fileio_write_all(fd, sb.buf, sb.len) == -1 || fsync(fd) == -1 ||
+	    fileio_write_all(fd, sb.buf, sb.len) == -1 ||
+	    (sync && fsync(fd) == -1) ||
 	    close(fd) == -1) {
 		saved = errno;
 		if (fd != -1)
@@ -880,4 +894,321 @@ store_sweep(struct store *s, int remove, long *found, long *removed,
 	if (removed != NULL)
 		*removed = a.removed;
 	return rc;
+}
+
+/* Text scans */
+
+struct text_arg {
+	store_text_fn fn;
+	void *ctx;
+	struct strbuf sb;
+};
+
+static int
+visit_text(struct store *s, int mfd, const char *dir, void *arg,
+    const struct perr *bad, struct perr *e)
+{
+	struct text_arg *a = arg;
+	struct name_list files = { 0 };
+	char path[PATH_MAX];
+	size_t i;
+	int rc = 0, fd;
+
+	(void)s;
+	if (mfd == -1) {
+		*e = *bad;
+		return -1;
+	}
+	if (list_dir(mfd, keep_yaml, cmp_file, &files) == -1) {
+		names_free(&files);
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot list", dir);
+	}
+	for (i = 0; i < files.n && rc == 0; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files.v[i]);
+		fd = openat(mfd, files.v[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+		    O_NONBLOCK);
+		if (fd == -1) {
+			rc = errno == ELOOP ? perr_set(e, PLAINT_DATAERR,
+			    "%s: is a symbolic link, not followed", path) :
+			    perr_errno(e, PLAINT_IOERR, errno, "cannot open",
+			    path);
+			break;
+		}
+		strbuf_reset(&a->sb);
+		rc = fileio_read_fd(fd, YAMLIO_MAX_FILE, &a->sb, path, e);
+		close(fd);
+		if (rc == 0)
+			rc = a->fn(a->ctx, path, strbuf_str(&a->sb), a->sb.len,
+			    e);
+	}
+	names_free(&files);
+	return rc;
+}
+
+int
+store_scan_text(struct store *s, store_text_fn fn, void *ctx, struct perr *e)
+{
+	struct text_arg a = { fn, ctx, STRBUF_INIT };
+	int rc = walk_months(s, visit_text, &a, e);
+
+	strbuf_release(&a.sb);
+	return rc;
+}
+
+/* Batches */
+
+#define BATCH_MAX_FDS 128
+
+struct batch_month {
+	int year, month;
+	int fd;			/* -1 when closed */
+	long next;		/* next serial to try; 0 until listed */
+};
+
+struct batch_file {
+	size_t month;		/* index in months */
+	char tmp[40];
+	char name[STORE_ID_BUFSZ + 8];
+	char path[64];
+};
+
+int
+store_batch_init(struct store_batch *b, struct store *s, int sync_each,
+    struct perr *e)
+{
+	memset(b, 0, sizeof(*b));
+	b->s = s;
+	b->sync_each = sync_each;
+	if ((b->ids = malloc(sizeof(*b->ids))) == NULL)
+		return perr_nomem(e);
+	strset_init(b->ids);
+	return 0;
+}
+
+static void
+close_months(struct store_batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nmonths; i++) {
+		if (b->months[i].fd != -1)
+			close(b->months[i].fd);
+		b->months[i].fd = -1;
+	}
+}
+
+void
+store_batch_release(struct store_batch *b)
+{
+	size_t i;
+
+	/* Files added but never linked: nothing refers to them. */
+	for (i = 0; i < b->nfiles; i++)
+		unlinkat(b->months[b->files[i].month].fd, b->files[i].tmp, 0);
+	close_months(b);
+	free(b->months);
+	free(b->files);
+	if (b->ids != NULL)
+		strset_release(b->ids);
+	free(b->ids);
+	memset(b, 0, sizeof(*b));
+}
+
+static int batch_commit(struct store_batch *b, struct perr *e);
+
+/* The index of the month's entry, its folder open (and created). */
+static long
+batch_month(struct store_batch *b, int year, int month, struct perr *e)
+{
+	struct batch_month *m;
+	size_t i, open = 0;
+
+	for (i = 0; i < b->nmonths; i++) {
+		if (b->months[i].year == year && b->months[i].month == month)
+			break;
+		open += b->months[i].fd != -1;
+	}
+	if (i == b->nmonths) {
+		if ((m = realloc(b->months, (i + 1) * sizeof(*m))) == NULL)
+			return perr_nomem(e);
+		b->months = m;
+		memset(&m[i], 0, sizeof(m[i]));
+		m[i].year = year;
+		m[i].month = month;
+		m[i].fd = -1;
+		b->nmonths++;
+	}
+	if (b->months[i].fd != -1)
+		return (long)i;
+	/* Many months: link what waits on the open folders, close them. */
+	if (open >= BATCH_MAX_FDS) {
+		if (batch_commit(b, e) == -1)
+			return -1;
+		close_months(b);
+	}
+	b->months[i].fd = open_month(b->s, year, month, 1, e);
+	return b->months[i].fd == -1 ? -1 : (long)i;
+}
+
+int
+store_batch_new_id(struct store_batch *b, int year, int month,
+    struct complaint_id *id, struct perr *e)
+{
+	char idstr[STORE_ID_BUFSZ];
+	struct batch_month *m;
+	long i, max;
+	int rc;
+
+	memset(id, 0, sizeof(*id));
+	snprintf(id->prefix, sizeof(id->prefix), "%s", b->s->policy.prefix);
+	id->year = year;
+	id->month = month;
+	if ((i = batch_month(b, year, month, e)) == -1)
+		return -1;
+	m = &b->months[i];
+	if (m->next == 0) {
+		/* Listed once: we hold the lock, no one else files here. */
+		if ((max = max_serial(m->fd, id)) == -1)
+			return perr_errno(e, PLAINT_IOERR, errno,
+			    "cannot list folder", NULL);
+		m->next = max + 1;
+	}
+	for (;;) {
+		id->serial = m->next++;
+		complaint_id_format(id, idstr);
+		if ((rc = strset_add(b->ids, idstr, 0, NULL)) == -1)
+			return perr_nomem(e);
+		if (rc == 1)
+			return 0;
+	}
+}
+
+int
+store_batch_claim(struct store_batch *b, const struct complaint_id *id,
+    struct perr *e)
+{
+	char idstr[STORE_ID_BUFSZ], name[STORE_ID_BUFSZ + 8];
+	struct stat st;
+	long i;
+
+	complaint_id_format(id, idstr);
+	if (strset_has(b->ids, idstr, NULL))
+		return 0;
+	if ((i = batch_month(b, id->year, id->month, e)) == -1)
+		return -1;
+	snprintf(name, sizeof(name), "%s.yaml", idstr);
+	if (fstatat(b->months[i].fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot look for",
+		    name);
+	if (strset_add(b->ids, idstr, 0, NULL) == -1)
+		return perr_nomem(e);
+	return 1;
+}
+
+/* Link file under its name, remove the temporary name. */
+static int
+batch_link(struct store_batch *b, struct batch_file *f, struct perr *e)
+{
+	int mfd = b->months[f->month].fd;
+
+	/* Both refuse an existing name: never overwrite. */
+	if (renameat2(mfd, f->tmp, mfd, f->name, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create",
+		    f->path);
+	/* A file system without RENAME_NOREPLACE: link, then unlink. */
+	if (linkat(mfd, f->tmp, mfd, f->name, 0) == -1)
+		return perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create",
+		    f->path);
+	if (unlinkat(mfd, f->tmp, 0) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno,
+		    "cannot remove the temporary file of", f->path);
+	return 0;
+}
+
+static int
+batch_commit(struct store_batch *b, struct perr *e)
+{
+	size_t i;
+
+	if (b->nfiles == 0)
+		return 0;
+	/* The data first, then the names that point to it. */
+	if (syncfs(b->s->rootfd) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot sync the tree",
+		    b->s->root);
+	for (i = 0; i < b->nfiles; i++) {
+		if (batch_link(b, &b->files[i], e) == -1) {
+			/* Those linked are done; release removes the rest. */
+			memmove(b->files, b->files + i + 1, (b->nfiles - i - 1) *
+			    sizeof(*b->files));
+			b->nfiles -= i + 1;
+			b->committed += (long)i;
+			return -1;
+		}
+	}
+	b->committed += (long)b->nfiles;
+	b->nfiles = 0;
+	return 0;
+}
+
+int
+store_batch_add(struct store_batch *b, const struct complaint_id *id,
+    struct node *doc, struct perr *e)
+{
+	char idstr[STORE_ID_BUFSZ];
+	struct batch_file *f;
+	long i;
+
+	if (b->nfiles == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 64;
+
+		if ((f = realloc(b->files, cap * sizeof(*f))) == NULL)
+			return perr_nomem(e);
+		b->files = f;
+		b->cap = cap;
+	}
+	if ((i = batch_month(b, id->year, id->month, e)) == -1)
+		return -1;
+	f = &b->files[b->nfiles];
+	f->month = (size_t)i;
+	complaint_id_format(id, idstr);
+	complaint_id_path(id, f->path, sizeof(f->path));
+	snprintf(f->name, sizeof(f->name), "%s.yaml", idstr);
+	if (node_map_set_at(doc, 0, "id", node_new_str(idstr)) == -1)
+		return perr_nomem(e);
+	if (write_tmp_sync(b->s, b->months[i].fd, doc, f->tmp, sizeof(f->tmp),
+	    f->path, b->sync_each, e) == -1)
+		return -1;
+	if (!b->sync_each) {
+		b->nfiles++;
+		return b->nfiles >= STORE_BATCH_MAX ? batch_commit(b, e) : 0;
+	}
+	/* As store_create: the file is synced, link it, sync the folder. */
+	if (batch_link(b, f, e) == -1) {
+		unlinkat(b->months[i].fd, f->tmp, 0);
+		return -1;
+	}
+	if (fileio_fsync_dir(b->months[i].fd) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno,
+		    "cannot sync folder of", f->path);
+	b->committed++;
+	return 0;
+}
+
+int
+store_batch_finish(struct store_batch *b, struct perr *e)
+{
+	if (b->sync_each)
+		return 0;
+	if (batch_commit(b, e) == -1)
+		return -1;
+	/* The links and the removals of temporary names. */
+	if (b->committed > 0 && syncfs(b->s->rootfd) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot sync the tree",
+		    b->s->root);
+	return 0;
 }

@@ -26,6 +26,7 @@
 #include "policy.h"
 #include "ptime.h"
 #include "scan.h"
+#include "strset.h"
 
 #define STORE_ID_MAX 32
 #define STORE_ID_BUFSZ 48
@@ -104,5 +105,63 @@ int store_scan(struct store *s, store_scan_fn fn, void *ctx, struct perr *e);
  */
 int store_sweep(struct store *s, int remove, long *found, long *removed,
     struct perr *e);
+
+/*
+ * Visit the text of every complaint file, unparsed, for scans that look
+ * for one line in many files (import's source_ref).  buf is borrowed
+ * and holds len bytes; a file that cannot be read stops the visit with
+ * the reason in e.  fn returns 0 to go on, -1 to stop.
+ */
+typedef int (*store_text_fn)(void *ctx, const char *path, const char *buf,
+    size_t len, struct perr *e);
+int store_scan_text(struct store *s, store_text_fn fn, void *ctx,
+    struct perr *e);
+
+/*
+ * A batch of new complaints (import): files are written first, then
+ * made durable together and linked under their names, which costs one
+ * syncfs(2) per commit instead of two fsyncs per file.  The order of
+ * store_create is kept: a file's data is on disk before its final name
+ * exists (syncfs, then renameat2 RENAME_NOREPLACE, or link where the
+ * file system lacks it), and the names are on disk before
+ * store_batch_finish returns (a last syncfs).  With sync_each set, each
+ * file is fsync'd, linked and its folder fsync'd as store_create does.
+ *
+ * Needs the lock for its whole life: the next serial of each month is
+ * listed once and then counted in memory, and ids handed out or claimed
+ * in the batch are remembered so that no two records get one id.
+ * Calling sequence: store_batch_init, then for each complaint
+ * store_batch_new_id or store_batch_claim, store_batch_add (commits by
+ * itself every STORE_BATCH_MAX files), then store_batch_finish, and
+ * store_batch_release in any case (it removes files added but not
+ * committed).
+ */
+#define STORE_BATCH_MAX 16384
+
+struct store_batch {
+	struct store *s;
+	int sync_each;
+	struct batch_month *months;
+	size_t nmonths;
+	struct batch_file *files;	/* added, not yet linked */
+	size_t nfiles, cap;
+	struct strset *ids;		/* handed out or claimed */
+	long committed;
+};
+
+int store_batch_init(struct store_batch *b, struct store *s, int sync_each,
+    struct perr *e);
+void store_batch_release(struct store_batch *b);
+/* The next free id of year/month with the tree's prefix. */
+int store_batch_new_id(struct store_batch *b, int year, int month,
+    struct complaint_id *id, struct perr *e);
+/* Take id if no file has it and the batch did not hand it out: 1, else 0. */
+int store_batch_claim(struct store_batch *b, const struct complaint_id *id,
+    struct perr *e);
+/* Set doc's id and write it to a temporary file beside its final name. */
+int store_batch_add(struct store_batch *b, const struct complaint_id *id,
+    struct node *doc, struct perr *e);
+/* Link what was added; then all of it is durable. */
+int store_batch_finish(struct store_batch *b, struct perr *e);
 
 #endif

@@ -4,7 +4,7 @@
 
 NOW=2026-11-27T10:00:00+08:00
 F=2026/11/2611-0001.yaml
-COMMANDS="init log show list assign note escalate extend resolve close reopen pause resume policy report remind export check help"
+COMMANDS="init log show list assign note escalate extend resolve close reopen pause resume policy report remind export import check help"
 
 # synopsis CMD: what CMD -h must print.
 synopsis() {
@@ -16,6 +16,7 @@ synopsis() {
 	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
 	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
 	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
+	import) echo "usage: plaint import [-kn] [-f jsonl|csv|yaml] [file ...]" ;;
 	assign) echo "usage: plaint assign ID PERSON [department=dept] [-m note]" ;;
 	note) echo "usage: plaint note ID -m text [-c]" ;;
 	escalate) echo "usage: plaint escalate ID [-m reason] [assignee=person] [department=dept]" ;;

@@ -1,0 +1,1139 @@
+/*
+ * plaint import: batch intake from JSON Lines, CSV or a stream of YAML
+ * documents, all-or-nothing unless -k, idempotent by source_ref.
+ *
+ * Two passes over the input, which is held in memory: the first parses
+ * and checks every record (and finds the ones already present), and
+ * writes nothing; the second builds each good record again and files it
+ * through a store batch (files written, synced together, then linked).
+ * Only offsets are kept between the passes, so memory does not grow
+ * with the parsed records.
+ *
+ * A record is an intake record (the fields of plaint log, filed exactly
+ * as log would file it) unless it carries a history: then it is the
+ * full state of a complaint (plaint export -f jsonl, or show -f json),
+ * restored as it was with one more event, {action: import, source:
+ * FILE:LINE}.
+ *
+ * Identity: a record with a source_ref is the same as any complaint in
+ * the tree with that source_ref.  A full-state record without one is
+ * known by its id and received time; when it cannot keep its id, its
+ * old id becomes its source_ref, so that a second run finds it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../lib/fileio.h"
+#include "../lib/jsonparse.h"
+#include "../lib/strset.h"
+#include "../lib/yamlio.h"
+#include "plaint.h"
+
+static const char synopsis[] =
+    "plaint import [-kn] [-f jsonl|csv|yaml] [file ...]";
+
+#define IMPORT_MAX_INPUT ((size_t)1 << 31)	/* one input file */
+#define CSV_MAX_COLS 256
+#define MAX_REPEAT_WARNINGS 10	/* then one line counts the rest */
+
+enum format { FMT_NONE, FMT_JSONL, FMT_CSV, FMT_YAML };
+enum state { REC_OK, REC_BAD, REC_PRESENT };
+
+struct input {
+	const char *path;	/* as given, "<stdin>" for standard input */
+	enum format fmt;
+	struct strbuf text;
+	char *cols[CSV_MAX_COLS];	/* the CSV header */
+	size_t ncols;
+};
+
+struct rec {
+	size_t off, len;	/* the record's bytes in its input */
+	unsigned in;		/* index of its input */
+	int line;		/* its first line */
+	unsigned char state;
+	int month;		/* year * 12 + month - 1, where it is filed */
+	long val;		/* of its identity, in pass 1 */
+};
+
+struct import {
+	struct ctx *c;
+	int keep_going, dry_run;
+	struct input *in;
+	size_t nin;
+	struct rec *recs;
+	size_t nrecs, cap;
+	struct strset present;	/* identities in the tree */
+	struct strset batch;	/* identities of good records, by index */
+	long imported, present_n, rejected, incomplete;
+	long repeated;		/* records that repeat an earlier one */
+	/* progress on a terminal */
+	int tty;
+	double start, shown;
+};
+
+/* Identities (see the top of the file). */
+
+static long
+received_hash(const char *received)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; received != NULL && *received != '\0'; received++) {
+		h ^= (unsigned char)*received;
+		h *= 1099511628211ULL;
+	}
+	return (long)((h >> 1) | 1);	/* never 0: 0 marks a source_ref */
+}
+
+/*
+ * Two identities spelled alike are the same complaint?  Each carries a
+ * value: 0 for a source_ref, else the hash of the received time that
+ * goes with an id.  A source_ref on either side matches by name alone;
+ * two ids match when their received times do too.
+ */
+static int
+same(long have, long val)
+{
+	return have == 0 || val == 0 || have == val;
+}
+
+/* A file's identity; its source_ref wins over an id spelled the same. */
+static int
+add_file_identity(struct strset *set, const char *ref, const char *id,
+    const char *received, struct perr *e)
+{
+	int rc = 0;
+
+	if (ref != NULL)
+		rc = strset_set(set, ref, 0);
+	else if (id != NULL && !strset_has(set, id, NULL))
+		rc = strset_add(set, id, received_hash(received), NULL);
+	return rc == -1 ? perr_nomem(e) : 0;
+}
+
+static int
+contains(const char *buf, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = buf, *end = buf + len;
+
+	while ((size_t)(end - p) >= n &&
+	    (p = memchr(p, word[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, word, n) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* The value of a top-level "key: value" line of a file plaint wrote. */
+static int
+line_value(const char *buf, size_t len, const char *key, char *out,
+    size_t size, int *complex)
+{
+	size_t klen = strlen(key), i, n;
+	const char *p = buf, *end = buf + len, *eol, *v;
+
+	for (; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if ((size_t)(eol - p) <= klen || memcmp(p, key, klen) != 0 ||
+		    p[klen] != ':')
+			continue;
+		v = p + klen + 1;
+		while (v < eol && *v == ' ')
+			v++;
+		n = (size_t)(eol - v);
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\r'))
+			n--;
+		if (n >= 2 && v[0] == '"' && v[n - 1] == '"' &&
+		    memchr(v + 1, '"', n - 2) == NULL &&
+		    memchr(v, '\\', n) == NULL) {
+			v++;
+			n -= 2;
+		} else if (n == 0 || strchr("\"'[]{}&*!|>%@`#", v[0]) != NULL) {
+			*complex = 1;
+			return 0;
+		}
+		for (i = 0; i + 1 < n; i++)
+			if (v[i] == ' ' && v[i + 1] == '#') {
+				*complex = 1;
+				return 0;
+			}
+		if (n >= size) {
+			*complex = 1;
+			return 0;
+		}
+		memcpy(out, v, n);
+		out[n] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/* One complaint file of the tree: remember who it is. */
+static int
+scan_file(void *arg, const char *path, const char *buf, size_t len,
+    struct perr *e)
+{
+	struct import *im = arg;
+	char ref[1024], id[128], received[128];
+	int complex = 0, has_ref, has_id, has_received;
+	struct node *doc;
+	int rc;
+
+	has_ref = line_value(buf, len, "source_ref", ref, sizeof(ref),
+	    &complex);
+	has_id = line_value(buf, len, "id", id, sizeof(id), &complex);
+	has_received = line_value(buf, len, "received", received,
+	    sizeof(received), &complex);
+	if (!complex && (has_ref || !contains(buf, len, "source_ref")))
+		return add_file_identity(&im->present, has_ref ? ref : NULL,
+		    has_id ? id : NULL, has_received ? received : NULL, e);
+	/* Not as plaint writes it: read it properly. */
+	if ((doc = yamlio_parse(buf, len, path, e)) == NULL) {
+		perr_set(e, PLAINT_DATAERR, "cannot tell whether it holds a "
+		    "record of this import; run 'plaint check'");
+		return -1;
+	}
+	rc = add_file_identity(&im->present,
+	    node_str(node_map_get(doc, "source_ref")),
+	    node_str(node_map_get(doc, "id")),
+	    node_str(node_map_get(doc, "received")), e);
+	node_free(doc);
+	return rc;
+}
+
+/* Progress, on a terminal only. */
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+progress(struct import *im, const char *what, size_t done, size_t total,
+    int last)
+{
+	double t;
+
+	if (!im->tty)
+		return;
+	t = now_s();
+	if (!last && t - im->shown < 0.2)
+		return;
+	im->shown = t;
+	fprintf(stderr, "\rplaint: import: %s %zu/%zu records, %.0f records/s"
+	    "\033[K", what, done, total, t > im->start ? (double)done /
+	    (t - im->start) : 0.0);
+	if (last)
+		fprintf(stderr, "\r\033[K");
+}
+
+/* Reading the input */
+
+static enum format
+format_named(const char *s)
+{
+	if (strcmp(s, "jsonl") == 0)
+		return FMT_JSONL;
+	if (strcmp(s, "csv") == 0)
+		return FMT_CSV;
+	if (strcmp(s, "yaml") == 0)
+		return FMT_YAML;
+	return FMT_NONE;
+}
+
+static enum format
+format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return FMT_NONE;
+	if (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0)
+		return FMT_JSONL;
+	if (strcmp(dot, ".csv") == 0)
+		return FMT_CSV;
+	if (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0)
+		return FMT_YAML;
+	return FMT_NONE;
+}
+
+static int
+add_rec(struct import *im, unsigned in, size_t off, size_t len, int line,
+    struct perr *e)
+{
+	struct rec *r;
+
+	if (im->nrecs == im->cap) {
+		size_t cap = im->cap ? im->cap * 2 : 1024;
+
+		if ((r = realloc(im->recs, cap * sizeof(*r))) == NULL)
+			return perr_nomem(e);
+		im->recs = r;
+		im->cap = cap;
+	}
+	r = &im->recs[im->nrecs++];
+	r->off = off;
+	r->len = len;
+	r->in = in;
+	r->line = line;
+	r->state = REC_OK;
+	return 0;
+}
+
+static int
+blank(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* JSON Lines: one record a line; blank lines are skipped. */
+static int
+split_jsonl(struct import *im, unsigned k, struct perr *e)
+{
+	const struct strbuf *t = &im->in[k].text;
+	size_t off = 0, n;
+	const char *nl;
+	int line = 1;
+
+	while (off < t->len) {
+		nl = memchr(t->buf + off, '\n', t->len - off);
+		n = nl != NULL ? (size_t)(nl - (t->buf + off)) : t->len - off;
+		if (!blank(t->buf + off, n) && !(line == 1 && n >= 3 &&
+		    memcmp(t->buf, "\xef\xbb\xbf", 3) == 0 &&
+		    blank(t->buf + 3, n - 3)) &&
+		    add_rec(im, k, off, n, line, e) == -1)
+			return -1;
+		off += n + 1;
+		line++;
+	}
+	return 0;
+}
+
+/* "---" or "..." alone or followed by a blank: a document marker. */
+static int
+marker(const char *p, size_t n, char c)
+{
+	return n >= 3 && p[0] == c && p[1] == c && p[2] == c && (n == 3 ||
+	    p[3] == ' ' || p[3] == '\t' || p[3] == '\r');
+}
+
+/*
+ * A stream of YAML documents, cut at the document markers (a "---" or
+ * "..." line can only be a marker), so that a syntax error in one
+ * document does not hide the others.  A chunk begins at its "---" line,
+ * so that line numbers within it are those of the file, less its start.
+ */
+static int
+has_content(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	return i < n && p[i] != '#' && p[i] != '\r';
+}
+
+static int
+split_yaml(struct import *im, unsigned k, struct perr *e)
+{
+	const struct strbuf *t = &im->in[k].text;
+	size_t off = 0, start = 0, n, skip;
+	int line = 1, start_line = 1, content = 0;
+	const char *p, *nl;
+
+	for (; off < t->len; off += n + (nl != NULL), line++) {
+		p = t->buf + off;
+		nl = memchr(p, '\n', t->len - off);
+		n = nl != NULL ? (size_t)(nl - p) : t->len - off;
+		skip = (off == 0 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) ==
+		    0) ? 3 : 0;
+		if (marker(p + skip, n - skip, '-')) {
+			/* Directives and comments before it stay with it. */
+			if (content) {
+				if (add_rec(im, k, start, off - start,
+				    start_line, e) == -1)
+					return -1;
+				start = off;
+				start_line = line;
+			}
+			content = has_content(p + skip + 3, n - skip - 3);
+		} else if (marker(p + skip, n - skip, '.')) {
+			if (content && add_rec(im, k, start, off + n - start,
+			    start_line, e) == -1)
+				return -1;
+			content = 0;
+			start = off + n + (nl != NULL);
+			start_line = line + 1;
+		} else if (p[skip] != '%' && has_content(p + skip, n - skip))
+			content = 1;
+	}
+	if (content && add_rec(im, k, start, t->len - start, start_line,
+	    e) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Where the CSV record at off ends (*end, before its newline) and the
+ * next begins (*next); *lines counts the lines it spans.  -1 when a
+ * quoted field is never closed.
+ */
+static int
+csv_extent(const char *b, size_t len, size_t off, size_t *end, size_t *next,
+    int *lines)
+{
+	int quoted = 0;
+	size_t i;
+
+	*lines = 1;
+	for (i = off; i < len; i++) {
+		if (b[i] == '"')
+			quoted = !quoted;	/* "" toggles twice */
+		else if (b[i] == '\n') {
+			if (!quoted)
+				break;
+			(*lines)++;
+		}
+	}
+	*end = i;
+	*next = i < len ? i + 1 : len;
+	if (*end > off && b[*end - 1] == '\r' && !quoted)
+		(*end)--;
+	return quoted ? -1 : 0;
+}
+
+/*
+ * Split the CSV record b[off, end) into NUL-separated cells in out
+ * (RFC 4180: quoted cells may hold commas, newlines and doubled quotes;
+ * CRLF inside a quoted cell becomes LF).  cell[i] is the offset of cell
+ * i in out.
+ */
+static int
+csv_cells(const char *b, size_t off, size_t end, struct strbuf *out,
+    size_t *cell, size_t *ncells, struct perr *e)
+{
+	size_t i = off;
+
+	strbuf_reset(out);
+	*ncells = 0;
+	for (;;) {
+		if (*ncells == CSV_MAX_COLS)
+			return perr_set(e, PLAINT_DATAERR, "more than %d "
+			    "columns", CSV_MAX_COLS);
+		cell[(*ncells)++] = out->len;
+		if (i < end && b[i] == '"') {
+			for (i++;; i++) {
+				if (i >= end)
+					return perr_set(e, PLAINT_DATAERR,
+					    "a quoted field is not closed");
+				if (b[i] == '"') {
+					if (i + 1 < end && b[i + 1] == '"') {
+						i++;
+					} else
+						break;
+				} else if (b[i] == '\r' && i + 1 < end &&
+				    b[i + 1] == '\n')
+					continue;
+				if (strbuf_addch(out, b[i]) == -1)
+					return perr_nomem(e);
+			}
+			i++;
+			if (i < end && b[i] != ',')
+				return perr_set(e, PLAINT_DATAERR, "text after "
+				    "the closing quote of field %zu", *ncells);
+		} else {
+			size_t s = i;
+
+			while (i < end && b[i] != ',')
+				i++;
+			if (memchr(b + s, '"', i - s) != NULL)
+				return perr_set(e, PLAINT_DATAERR, "a quote "
+				    "inside unquoted field %zu (quote the whole "
+				    "field and double the quote)", *ncells);
+			if (strbuf_add(out, b + s, i - s) == -1)
+				return perr_nomem(e);
+		}
+		if (strbuf_addch(out, '\0') == -1)
+			return perr_nomem(e);
+		if (memchr(out->buf + cell[*ncells - 1], '\0', out->len - 1 -
+		    cell[*ncells - 1]) != NULL)
+			return perr_set(e, PLAINT_DATAERR, "NUL byte in "
+			    "field %zu", *ncells);
+		if (i >= end)
+			return 0;
+		i++;	/* the comma */
+	}
+}
+
+static int
+split_csv(struct import *im, unsigned k, struct perr *e)
+{
+	struct input *in = &im->in[k];
+	const struct strbuf *t = &in->text;
+	struct strbuf cells = STRBUF_INIT;
+	size_t cell[CSV_MAX_COLS], off = 0, end, next, i, j;
+	int line = 1, lines, rc = -1;
+	struct perr why;
+
+	if (t->len >= 3 && memcmp(t->buf, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	if (csv_extent(t->buf, t->len, off, &end, &next, &lines) == -1)
+		end = t->len;
+	if (csv_cells(t->buf, off, end, &cells, cell, &in->ncols, e) == -1) {
+		perr_at(e, in->path, 1, 0);
+		goto done;
+	}
+	if (end == off) {
+		perr_set(e, PLAINT_DATAERR, "no header row (CSV needs one "
+		    "naming the fields)");
+		perr_at(e, in->path, 1, 0);
+		goto done;
+	}
+	for (i = 0; i < in->ncols; i++) {
+		const char *name = cells.buf + cell[i];
+		struct node *n;
+
+		if ((in->cols[i] = strdup(name)) == NULL) {
+			in->ncols = i;
+			perr_nomem(e);
+			goto done;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(in->cols[j], name) == 0) {
+				in->ncols = i + 1;
+				perr_set(e, PLAINT_DATAERR, "column named "
+				    "twice in the header");
+				perr_field(e, name);
+				perr_at(e, in->path, 1, 0);
+				goto done;
+			}
+		/* Only fields log takes: unknown names fail once, here. */
+		perr_clear(&why);
+		n = complaint_input(&im->c->store.policy, name, "", &why);
+		node_free(n);
+		if (*name == '\0' || why.code == PLAINT_USAGE) {
+			in->ncols = i + 1;
+			perr_set(e, PLAINT_DATAERR, "%s", *name == '\0' ?
+			    "a column without a name" : why.msg);
+			perr_field(e, name);
+			perr_at(e, in->path, 1, 0);
+			goto done;
+		}
+	}
+	off = next;
+	line += lines;
+	while (off < t->len) {
+		int bad = csv_extent(t->buf, t->len, off, &end, &next, &lines);
+
+		if ((bad || end > off) && add_rec(im, k, off, bad ? t->len -
+		    off : end - off, line, e) == -1)
+			goto done;
+		off = next;
+		line += lines;
+	}
+	rc = 0;
+done:
+	strbuf_release(&cells);
+	return rc;
+}
+
+static int
+read_input(struct import *im, unsigned k, struct perr *e)
+{
+	struct input *in = &im->in[k];
+	int fd = STDIN_FILENO, rc;
+
+	if (strcmp(in->path, "<stdin>") != 0 &&
+	    (fd = open(in->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return perr_errno(e, errno == ENOENT ? PLAINT_NOINPUT :
+		    PLAINT_IOERR, errno, "cannot open", in->path);
+	rc = fileio_read_fd(fd, IMPORT_MAX_INPUT, &in->text, in->path, e);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (rc == -1)
+		return -1;
+	switch (in->fmt) {
+	case FMT_JSONL:
+		return split_jsonl(im, k, e);
+	case FMT_CSV:
+		return split_csv(im, k, e);
+	default:
+		return split_yaml(im, k, e);
+	}
+}
+
+/* One record */
+
+/* A CSV record as a map of its non-empty cells, dotted names nested. */
+static struct node *
+csv_record(struct import *im, const struct rec *r, struct perr *e)
+{
+	const struct input *in = &im->in[r->in];
+	struct strbuf cells = STRBUF_INIT;
+	size_t cell[CSV_MAX_COLS], ncells, i;
+	struct node *map = NULL;
+
+	if (csv_cells(in->text.buf, r->off, r->off + r->len, &cells, cell,
+	    &ncells, e) == -1)
+		goto done;
+	if (ncells != in->ncols) {
+		perr_set(e, PLAINT_DATAERR, "%zu fields where the header has "
+		    "%zu", ncells, in->ncols);
+		goto done;
+	}
+	if ((map = node_new_map()) == NULL) {
+		perr_nomem(e);
+		goto done;
+	}
+	for (i = 0; i < ncells; i++) {
+		const char *v = cells.buf + cell[i];
+
+		if (*v == '\0')
+			continue;	/* empty: the field is absent */
+		if (node_path_set(map, in->cols[i], node_new_scalar(v,
+		    strlen(v), 1), NULL) == -1) {
+			perr_set(e, PLAINT_DATAERR, "conflicts with another "
+			    "column");
+			perr_field(e, in->cols[i]);
+			node_free(map);
+			map = NULL;
+			goto done;
+		}
+	}
+done:
+	strbuf_release(&cells);
+	return map;
+}
+
+static struct node *
+parse_rec(struct import *im, const struct rec *r, struct perr *e)
+{
+	const struct input *in = &im->in[r->in];
+	struct node *fields;
+
+	if (in->fmt == FMT_CSV)
+		return csv_record(im, r, e);
+	fields = in->fmt == FMT_JSONL ? jsonparse(in->text.buf + r->off,
+	    r->len, in->path, e) : yamlio_parse(in->text.buf + r->off, r->len,
+	    in->path, e);
+	if (fields != NULL && fields->type != NODE_MAP) {
+		perr_set(e, PLAINT_DATAERR, "a record must be a mapping of "
+		    "field: value");
+		perr_at(e, NULL, fields->line, fields->col);
+		node_free(fields);
+		return NULL;
+	}
+	return fields;
+}
+
+static int
+empty_value(const struct node *v)
+{
+	return v->type == NODE_SCALAR && (node_kind(v) == KIND_NULL ||
+	    v->str[0] == '\0');
+}
+
+/* Intake: a field given as null or "" is a field not given, as in CSV. */
+static void
+drop_empty(struct node *map)
+{
+	size_t i = 0;
+
+	while (i < map->n) {
+		if (map->kids[i]->type == NODE_MAP)
+			drop_empty(map->kids[i]);
+		if (empty_value(map->kids[i]) || (map->kids[i]->type ==
+		    NODE_MAP && map->kids[i]->n == 0))
+			node_map_del(map, map->keys[i]);
+		else
+			i++;
+	}
+}
+
+/* Fields plaint keeps: a record may carry them only with its history. */
+static const char *const kept_fields[] = {
+	"id", "status", "level", "round", "resolution", "notice",
+	"satisfaction", "penalties", "extensions", NULL
+};
+
+static int
+build_intake(struct import *im, struct node *fields, struct node **doc,
+    struct perr *e)
+{
+	struct stamp st = ctx_stamp(im->c);
+	const struct node *v;
+	size_t i;
+
+	for (i = 0; kept_fields[i] != NULL; i++)
+		if ((v = node_map_get(fields, kept_fields[i])) != NULL) {
+			perr_set(e, PLAINT_DATAERR, "is kept by plaint; a "
+			    "record may carry it only with the complaint's "
+			    "full state, history included");
+			perr_field(e, kept_fields[i]);
+			perr_at(e, NULL, v->line, v->col);
+			return -1;
+		}
+	drop_empty(fields);
+	/* As plaint log does, at the clock of this run. */
+	if (complaint_new(doc, &im->c->store.policy, fields, &st, e) == -1)
+		return -1;
+	if (rules_update(&im->c->rules, *doc, im->c->now, NULL, e) == -1)
+		return -1;
+	if (im->c->rules.incomplete)
+		im->incomplete++;
+	return 0;
+}
+
+/*
+ * Write a restored complaint as plaint writes its files, whatever the
+ * style of the record (JSON is all flow and quotes): block collections,
+ * and quotes only on strings that need them.
+ */
+static void
+restyle(struct node *n)
+{
+	size_t i;
+
+	if (n->type == NODE_SCALAR) {
+		if (n->quoted && node_plain_safe(n->str))
+			n->quoted = 0;
+		return;
+	}
+	n->flow = 0;
+	for (i = 0; i < n->n; i++)
+		restyle(n->kids[i]);
+}
+
+#define NO_ID "0000-0000"	/* stands in for a missing id in checks */
+
+static int
+build_full(struct import *im, struct node *fields, struct perr *e)
+{
+	const struct node *id = node_map_get(fields, "id");
+	const struct node *ref = node_map_get(fields, "source_ref");
+	struct node *n;
+	int rc;
+
+	if (id != NULL && (node_str(id) == NULL || id->str[0] == '\0')) {
+		perr_set(e, PLAINT_DATAERR, "must be a single value");
+		perr_field(e, "id");
+		perr_at(e, NULL, id->line, id->col);
+		return -1;
+	}
+	if (ref != NULL) {
+		if (ref->type != NODE_SCALAR) {
+			perr_set(e, PLAINT_DATAERR, "must be a single value");
+			perr_field(e, "source_ref");
+			perr_at(e, NULL, ref->line, ref->col);
+			return -1;
+		}
+		if ((n = complaint_input(&im->c->store.policy, "source_ref",
+		    ref->str, e)) == NULL) {
+			perr_at(e, NULL, ref->line, ref->col);
+			return -1;
+		}
+		node_free(n);
+	}
+	/* As plaint check sees a file, but for the id, which comes later. */
+	if (id == NULL && node_map_set_at(fields, 0, "id",
+	    node_new_str(NO_ID)) == -1)
+		return perr_nomem(e);
+	rc = complaint_validate(fields, &im->c->store.policy,
+	    node_str(node_map_get(fields, "id")), NULL, e);
+	if (id == NULL)
+		node_map_del(fields, "id");
+	restyle(fields);
+	return rc;
+}
+
+/*
+ * Parse record r and build the complaint it gives: *doc (owned by the
+ * caller), whether it is a full state, its month, and its identity
+ * (*key NULL when it has none; it points into *doc).
+ */
+static int
+build(struct import *im, const struct rec *r, struct node **doc, int *full,
+    int *year, int *month, const char **key, long *val, struct perr *e)
+{
+	struct node *fields;
+	int rc;
+
+	*doc = NULL;
+	*key = NULL;
+	*val = 0;
+	if ((fields = parse_rec(im, r, e)) == NULL)
+		return -1;
+	*full = node_map_get(fields, "history") != NULL;
+	if (*full) {
+		rc = build_full(im, fields, e);
+		*doc = fields;
+	} else {
+		rc = build_intake(im, fields, doc, e);
+		node_free(fields);
+	}
+	if (rc == 0)
+		rc = complaint_month(*doc, im->c->store.policy.tz_off, year,
+		    month, e);
+	if (rc == -1) {
+		node_free(*doc);
+		*doc = NULL;
+		return -1;
+	}
+	if ((*key = node_str(node_map_get(*doc, "source_ref"))) == NULL &&
+	    *full && (*key = node_str(node_map_get(*doc, "id"))) != NULL)
+		*val = received_hash(node_str(node_map_get(*doc, "received")));
+	return 0;
+}
+
+/* "file:line: field: what is wrong", the line counted in the file. */
+static void
+reject(struct import *im, const struct rec *r, const struct perr *e)
+{
+	char msg[1200];
+	struct perr at = *e;
+	const struct input *in = &im->in[r->in];
+	const char *p, *end = in->text.buf + r->off + r->len;
+	int line = r->line;
+
+	im->rejected++;
+	/*
+	 * A YAML document names the line of the field; a CSV record or a
+	 * JSON line is named by its first line (libyaml may place an error
+	 * at the end of input, a line further).
+	 */
+	if (in->fmt == FMT_YAML && e->line > 1) {
+		for (p = in->text.buf + r->off; p < end && line < r->line +
+		    e->line - 1; p++)
+			if (*p == '\n' && p + 1 < end)
+				line++;
+	}
+	at.path[0] = '\0';
+	at.line = at.col = 0;
+	perr_format(&at, msg, sizeof(msg));
+	fprintf(stderr, "plaint: import: %s:%d: %s\n", in->path, line, msg);
+}
+
+/* An error of a whole input, as file:line: field: what is wrong. */
+static int
+report_at(struct ctx *c, const struct perr *e)
+{
+	char msg[1200];
+	struct perr at = *e;
+
+	if (e->path[0] == '\0' || e->line == 0)
+		return report(c, e);
+	at.path[0] = '\0';
+	at.line = at.col = 0;
+	perr_format(&at, msg, sizeof(msg));
+	fprintf(stderr, "plaint: %s: %s:%d: %s\n", c->cmd, e->path, e->line,
+	    msg);
+	return e->code;
+}
+
+/* Pass 1: check every record, find those already present. */
+static int
+check_all(struct import *im, struct perr *fatal)
+{
+	struct node *doc;
+	const char *key;
+	size_t i;
+	long val, first, have;
+	int full, y, m;
+
+	for (i = 0; i < im->nrecs; i++) {
+		struct rec *r = &im->recs[i];
+		struct perr e;
+
+		progress(im, "checking", i, im->nrecs, 0);
+		perr_clear(&e);
+		if (build(im, r, &doc, &full, &y, &m, &key, &val, &e) == -1) {
+			if (e.code == PLAINT_OSERR)
+				return perr_nomem(fatal);
+			r->state = REC_BAD;
+			reject(im, r, &e);
+			continue;
+		}
+		r->val = val;
+		r->month = y * 12 + m - 1;
+		if (key != NULL && strset_has(&im->present, key, &have) &&
+		    same(have, val)) {
+			r->state = REC_PRESENT;
+			im->present_n++;
+		} else if (key != NULL && strset_has(&im->batch, key, &first) &&
+		    same(im->recs[first].val, val)) {
+			const struct rec *f = &im->recs[first];
+
+			r->state = REC_PRESENT;
+			im->present_n++;
+			if (!im->c->quiet && im->repeated++ < MAX_REPEAT_WARNINGS)
+				fprintf(stderr, "plaint: import: warning: "
+				    "%s:%d: %s: given before, at %s:%d; "
+				    "skipped\n", im->in[r->in].path, r->line,
+				    val ? "id" : "source_ref",
+				    im->in[f->in].path, f->line);
+		} else if (key != NULL && strset_set(&im->batch, key,
+		    (long)i) == -1) {
+			node_free(doc);
+			return perr_nomem(fatal);
+		}
+		node_free(doc);
+	}
+	progress(im, "checking", im->nrecs, im->nrecs, 1);
+	return 0;
+}
+
+static const struct import *sort_im;	/* for by_month: qsort has no arg */
+
+static int
+by_month(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int mx = sort_im->recs[x].month, my = sort_im->recs[y].month;
+
+	if (mx != my)
+		return mx < my ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Pass 2: build each good record again and file it. */
+static int
+write_all(struct import *im, struct store_batch *b, struct perr *e)
+{
+	struct complaint_id id;
+	struct node *doc = NULL, *extra;
+	char source[600], old[STORE_ID_BUFSZ + 64], idstr[STORE_ID_BUFSZ];
+	const char *key;
+	size_t i, k, done = 0, total = 0, *order;
+	long val;
+	int full, y, m, kept;
+
+	for (i = 0; i < im->nrecs; i++)
+		total += im->recs[i].state == REC_OK;
+	if ((order = malloc((total ? total : 1) * sizeof(*order))) == NULL)
+		return perr_nomem(e);
+	for (i = 0, k = 0; i < im->nrecs; i++)
+		if (im->recs[i].state == REC_OK)
+			order[k++] = i;
+	/*
+	 * Month by month, in input order within a month: the ids are those
+	 * of one pass in input order (each month counts on its own), and
+	 * the files of one folder are created together.
+	 */
+	sort_im = im;
+	if (total > 1)
+		qsort(order, total, sizeof(*order), by_month);
+	im->incomplete = 0;
+	for (k = 0; k < total; k++) {
+		const struct rec *r = &im->recs[order[k]];
+		struct stamp st = ctx_stamp(im->c);
+
+		progress(im, "importing", done, total, 0);
+		if (build(im, r, &doc, &full, &y, &m, &key, &val, e) == -1)
+			goto fail;	/* it was good in pass 1 */
+		kept = 0;
+		old[0] = '\0';
+		if (full) {
+			const char *was = node_str(node_map_get(doc, "id"));
+
+			if (was != NULL) {
+				snprintf(old, sizeof(old), "%s", was);
+				if (complaint_id_parse(was, &id) == 0 &&
+				    id.year == y && id.month == m &&
+				    (kept = store_batch_claim(b, &id, e)) == -1)
+					goto fail;
+			}
+		}
+		if (!kept && store_batch_new_id(b, y, m, &id, e) == -1)
+			goto fail;
+		if (full) {
+			complaint_id_format(&id, idstr);
+			snprintf(source, sizeof(source), "%s:%d",
+			    im->in[r->in].path, r->line);
+			if ((extra = node_new_map()) == NULL ||
+			    node_map_set(extra, "source",
+			    node_new_str(source)) == -1 ||
+			    (!kept && old[0] != '\0' && node_map_set(extra,
+			    "was", node_new_str(old)) == -1)) {
+				node_free(extra);
+				perr_nomem(e);
+				goto fail;
+			}
+			/* Its old id finds it again on a second run. */
+			if (!kept && old[0] != '\0' && node_map_get(doc,
+			    "source_ref") == NULL && complaint_set(doc,
+			    "source_ref", node_new_str(old), e) == -1) {
+				node_free(extra);
+				goto fail;
+			}
+			if (complaint_event(doc, &st, "import", extra,
+			    e) == -1)
+				goto fail;
+		}
+		if (store_batch_add(b, &id, doc, e) == -1)
+			goto fail;
+		node_free(doc);
+		doc = NULL;
+		done++;
+	}
+	progress(im, "importing", done, total, 1);
+	free(order);
+	if (store_batch_finish(b, e) == -1)
+		return -1;
+	im->imported = (long)done;
+	return 0;
+fail:
+	free(order);
+	node_free(doc);
+	return -1;
+}
+
+static void
+import_release(struct import *im)
+{
+	size_t i, j;
+
+	for (i = 0; i < im->nin; i++) {
+		strbuf_release(&im->in[i].text);
+		for (j = 0; j < im->in[i].ncols; j++)
+			free(im->in[i].cols[j]);
+	}
+	free(im->in);
+	free(im->recs);
+	strset_release(&im->present);
+	strset_release(&im->batch);
+}
+
+int
+cmd_import(struct ctx *c, int argc, char **argv)
+{
+	struct import im;
+	struct store_batch b;
+	struct args a;
+	struct perr e;
+	enum format fmt = FMT_NONE;
+	const char *sync;
+	size_t i;
+	int ch, rc, batch_open = 0;
+
+	memset(&im, 0, sizeof(im));
+	memset(&b, 0, sizeof(b));
+	im.c = c;
+	perr_clear(&e);
+	if ((im.in = calloc((size_t)argc + 1, sizeof(*im.in))) == NULL)
+		return fail(c, PLAINT_OSERR, "out of memory");
+	args_init(&a, argc, argv, "+:hknf:");
+	while ((ch = args_next(&a)) != -1) {
+		switch (ch) {
+		case 'f':
+			if ((fmt = format_named(a.arg)) == FMT_NONE) {
+				import_release(&im);
+				return fail(c, PLAINT_USAGE, "-f: unknown "
+				    "format \"%.20s\" (jsonl, csv or yaml)",
+				    a.arg);
+			}
+			break;
+		case 'k':
+			im.keep_going = 1;
+			break;
+		case 'n':
+			im.dry_run = 1;
+			break;
+		case 'h':
+			import_release(&im);
+			return usage(c, synopsis, ch);
+		case 0:
+			im.in[im.nin++].path = strcmp(a.arg, "-") == 0 ?
+			    "<stdin>" : a.arg;
+			break;
+		default:
+			import_release(&im);
+			return bad_option(c, synopsis, &a);
+		}
+	}
+	if (im.nin == 0)
+		im.in[im.nin++].path = "<stdin>";
+	for (i = 0; i < im.nin; i++) {
+		im.in[i].fmt = fmt != FMT_NONE ? fmt : format_of(im.in[i].path);
+		if (im.in[i].fmt == FMT_NONE) {
+			rc = fail(c, PLAINT_USAGE, "%.200s: cannot tell the "
+			    "format from the name; give -f jsonl, csv or yaml",
+			    im.in[i].path);
+			import_release(&im);
+			return rc;
+		}
+	}
+	/* -n changes nothing: no lock. */
+	if (im.dry_run)
+		c->flags &= ~WRITES;
+	if ((rc = setup(c)) != 0) {
+		import_release(&im);
+		return rc;
+	}
+	im.tty = !c->quiet && isatty(STDERR_FILENO);
+	for (i = 0; i < im.nin; i++)
+		if (read_input(&im, (unsigned)i, &e) == -1)
+			goto done;
+	/* Leftovers of an interrupted run, then what the tree holds. */
+	if ((!im.dry_run && store_sweep(&c->store, 1, NULL, NULL, &e) == -1) ||
+	    store_scan_text(&c->store, scan_file, &im, &e) == -1)
+		goto done;
+	im.start = now_s();
+	if (check_all(&im, &e) == -1)
+		goto done;
+	if (im.dry_run || (im.rejected > 0 && !im.keep_going))
+		goto summary;
+	sync = getenv("PLAINT_IMPORT_SYNC");
+	if (store_batch_init(&b, &c->store, sync != NULL && strcmp(sync,
+	    "each") == 0, &e) == -1)
+		goto done;
+	batch_open = 1;
+	im.start = now_s();
+	if (write_all(&im, &b, &e) == -1) {
+		im.imported = b.committed;
+		goto done;
+	}
+summary:
+	if (im.repeated > MAX_REPEAT_WARNINGS && !c->quiet)
+		fprintf(stderr, "plaint: import: warning: %ld more records "
+		    "repeat the source_ref of an earlier one; skipped\n",
+		    im.repeated - MAX_REPEAT_WARNINGS);
+	if (im.incomplete > 0 && !c->quiet)
+		fprintf(stderr, "plaint: import: warning: %ld complaint(s) "
+		    "have a deadline in a year without a calendar: counted on "
+		    "weekdays alone (marked calendar: incomplete)\n",
+		    im.incomplete);
+	if (!c->quiet)
+		fprintf(stderr, "plaint: import: %s %ld, skipped %ld (already "
+		    "present), rejected %ld%s\n", im.dry_run ? "would import" :
+		    "imported", im.dry_run ? (long)(im.nrecs - (size_t)
+		    im.rejected - (size_t)im.present_n) : im.imported,
+		    im.present_n, im.rejected, im.rejected > 0 &&
+		    !im.keep_going && !im.dry_run ? "; nothing was imported "
+		    "(-k imports the good records)" : "");
+done:
+	if (batch_open)
+		store_batch_release(&b);
+	import_release(&im);
+	if (e.code)
+		return report_at(c, &e);
+	return im.rejected > 0 ? PLAINT_DATAERR : PLAINT_OK;
+}
