@@ -7,6 +7,7 @@
 #include "scan.h"
 
 #define NBUF 2		/* batches in flight: one parsed, one consumed */
+#define SCAN_CLAIM 8	/* files a reader takes at a time */
 #define MAX_THREADS 8
 
 struct slot {
@@ -30,6 +31,7 @@ struct scan_pool {
 	size_t limit;		/* files below it may be claimed */
 	size_t left[NBUF];	/* files of each buffer not yet parsed */
 	unsigned long gen;	/* a new folder was set up */
+	int draining;		/* the caller stopped early and waits */
 	struct slot *buf;	/* NBUF * SCAN_BATCH */
 };
 
@@ -44,11 +46,16 @@ parse_one(struct scan_pool *p, size_t i, int dirfd, const char *dir,
 	s->doc = p->read(dirfd, name, s->path, &s->bad);
 }
 
+/*
+ * Readers claim a few files at a time and wake the caller only when a
+ * batch is complete (or when it drains after stopping early): a lock
+ * and a wake-up per file cost more than the parse on big trees.
+ */
 static void *
 worker(void *arg)
 {
 	struct scan_pool *p = arg;
-	size_t i;
+	size_t i, j, end, k;
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
@@ -56,19 +63,27 @@ worker(void *arg)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->quit)
 			break;
-		i = p->next++;
+		i = p->next;
+		end = (i / SCAN_BATCH + 1) * SCAN_BATCH;
+		j = i + SCAN_CLAIM;
+		if (j > end)
+			j = end;
+		if (j > p->limit)
+			j = p->limit;
+		p->next = j;
 		{
 			int dirfd = p->dirfd;
-			const char *dir = p->dir, *name = p->names[i];
+			const char *dir = p->dir;
+			char *const *names = p->names;
 
 			pthread_mutex_unlock(&p->mu);
-			parse_one(p, i, dirfd, dir, name);
+			for (k = i; k < j; k++)
+				parse_one(p, k, dirfd, dir, names[k]);
 			pthread_mutex_lock(&p->mu);
 		}
-		/* The caller waits for a whole batch, or (when it stops
-		 * early) for the files in flight: tell it each time. */
-		p->left[(i / SCAN_BATCH) % NBUF]--;
-		pthread_cond_broadcast(&p->done);
+		p->left[(i / SCAN_BATCH) % NBUF] -= j - i;
+		if (p->left[(i / SCAN_BATCH) % NBUF] == 0 || p->draining)
+			pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -159,6 +174,7 @@ scan_pool_run(struct scan_pool *p, int dirfd, const char *dir,
 	p->names = names;
 	p->n = n;
 	p->next = 0;
+	p->draining = 0;
 	p->gen++;
 	for (b = 0; b < nbatch && b < NBUF; b++)
 		open_batch(p, b);
@@ -181,6 +197,7 @@ scan_pool_run(struct scan_pool *p, int dirfd, const char *dir,
 		if (rc != 0) {
 			/* Let the batch in flight finish, then drop it. */
 			p->limit = p->next;
+			p->draining = 1;
 			for (k = b + 1; k < nbatch && k < b + NBUF; k++) {
 				/* Files claimed but not yet parsed. */
 				while (p->next > k * SCAN_BATCH &&
