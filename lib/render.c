@@ -40,25 +40,6 @@ line(struct strbuf *out, const char *label, const char *value)
 	return strbuf_addf(out, "%-14s%s\n", label, value);
 }
 
-/* The pause still in force, if any: its event, else NULL. */
-static const struct node *
-open_pause(const struct node *doc)
-{
-	const struct node *h = node_map_get(doc, "history"), *p = NULL;
-	size_t i;
-
-	for (i = 0; h != NULL && h->type == NODE_SEQ && i < h->n; i++) {
-		const char *a = node_str(node_map_get(h->kids[i], "action"));
-
-		if (a != NULL && strcmp(a, "pause") == 0)
-			p = h->kids[i];
-		else if (a != NULL && (strcmp(a, "resume") == 0 ||
-		    strcmp(a, "reopen") == 0))
-			p = NULL;
-	}
-	return p;
-}
-
 static int
 render_due(struct strbuf *out, const struct node *doc,
     const struct policy *p, const struct rules *r, ptime_t now)
@@ -178,11 +159,11 @@ render_text(struct strbuf *out, const struct node *doc,
 	    line(out, "Description:", str_or(doc, "description", NULL)) == -1 ||
 	    render_due(out, doc, p, r, now) == -1)
 		return -1;
-	if (open_pause(doc) != NULL) {
-		render_time(str_or(open_pause(doc), "at", NULL), p->tz_off,
+	if (rules_open_pause(doc) != NULL) {
+		render_time(str_or(rules_open_pause(doc), "at", NULL), p->tz_off,
 		    when, sizeof(when));
 		snprintf(res, sizeof(res), "since %s: %s", when,
-		    str_or(open_pause(doc), "note", ""));
+		    str_or(rules_open_pause(doc), "note", ""));
 		if (line(out, "Paused:", res) == -1)
 			return -1;
 	}

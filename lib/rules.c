@@ -1063,23 +1063,28 @@ rules_may_extend(const struct rules *r, const char *clock,
 	    "extending the %s deadline", clock);
 }
 
-int
-rules_paused(const struct node *doc)
+const struct node *
+rules_open_pause(const struct node *doc)
 {
-	const struct node *hist = node_map_get(doc, "history");
+	const struct node *hist = node_map_get(doc, "history"), *p = NULL;
 	size_t i;
-	int in = 0;
 
 	for (i = 0; hist != NULL && hist->type == NODE_SEQ && i < hist->n;
 	    i++) {
 		const char *a = event_action(hist->kids[i]);
 
 		if (strcmp(a, "pause") == 0)
-			in = 1;
+			p = hist->kids[i];
 		else if (strcmp(a, "resume") == 0 || strcmp(a, "reopen") == 0)
-			in = 0;
+			p = NULL;
 	}
-	return in;
+	return p;
+}
+
+int
+rules_paused(const struct node *doc)
+{
+	return rules_open_pause(doc) != NULL;
 }
 
 /* Clocks still running: for filters (overdue=yes, due<24h), list, remind */

@@ -132,6 +132,8 @@ int rules_may_extend(const struct rules *r, const char *clock,
 const struct clock_def *rules_clock(const struct rules *r, const char *name);
 /* Is the complaint paused now (a pause event not yet resumed)? */
 int rules_paused(const struct node *doc);
+/* The pause event still in force, or NULL. */
+const struct node *rules_open_pause(const struct node *doc);
 
 /*
  * The earliest deadline of a clock still running (started this round,
