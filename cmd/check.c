@@ -12,7 +12,7 @@ struct check_state {
 
 static int
 visit(void *arg, const char *path, const struct complaint_id *id,
-    struct node *doc, const struct perr *bad, struct perr *e)
+    const struct node *doc, const struct perr *bad, struct perr *e)
 {
 	struct check_state *cs = arg;
 	char idstr[STORE_ID_BUFSZ];

@@ -48,8 +48,21 @@ write_out(struct export_state *es, struct perr *e)
 }
 
 static int
+add_row(struct export_state *es, const struct node *doc, struct perr *e)
+{
+	if (es->csv) {
+		if (export_columns_row(&es->cols, doc, &es->buf) == -1)
+			return perr_nomem(e);
+	} else if (json_add_node(&es->buf, doc, -1) == -1 ||
+	    strbuf_addch(&es->buf, '\n') == -1)
+		return perr_nomem(e);
+	es->count++;
+	return write_out(es, e);
+}
+
+static int
 visit(void *arg, const char *path, const struct complaint_id *id,
-    struct node *doc, const struct perr *bad, struct perr *e)
+    const struct node *doc, const struct perr *bad, struct perr *e)
 {
 	struct export_state *es = arg;
 
@@ -66,16 +79,18 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	if (es->csv && es->pass == 1)
 		return export_columns_add(&es->cols, doc) == -1 ?
 		    perr_nomem(e) : 0;
-	if (es->redact && export_redact(doc, e) == -1)
-		return -1;
-	if (es->csv) {
-		if (export_columns_row(&es->cols, doc, &es->buf) == -1)
+	if (es->redact) {
+		/* The scan's tree is read-only: mask a copy. */
+		struct node *copy = node_dup(doc);
+		int rc;
+
+		if (copy == NULL)
 			return perr_nomem(e);
-	} else if (json_add_node(&es->buf, doc, -1) == -1 ||
-	    strbuf_addch(&es->buf, '\n') == -1)
-		return perr_nomem(e);
-	es->count++;
-	return write_out(es, e);
+		rc = export_redact(copy, e) == -1 ? -1 : add_row(es, copy, e);
+		node_free(copy);
+		return rc;
+	}
+	return add_row(es, doc, e);
 }
 
 /*

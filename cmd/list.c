@@ -210,7 +210,7 @@ keep_row(struct list_state *ls, const struct node *doc)
 
 static int
 visit(void *arg, const char *path, const struct complaint_id *id,
-    struct node *doc, const struct perr *bad, struct perr *e)
+    const struct node *doc, const struct perr *bad, struct perr *e)
 {
 	struct list_state *ls = arg;
 	int stream = ls->sort == NULL && !ls->reverse;

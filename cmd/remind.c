@@ -92,7 +92,7 @@ add_todo(struct remind_state *rs, const struct complaint_id *id)
 
 static int
 visit(void *arg, const char *path, const struct complaint_id *id,
-    struct node *doc, const struct perr *bad, struct perr *e)
+    const struct node *doc, const struct perr *bad, struct perr *e)
 {
 	struct remind_state *rs = arg;
 	const struct rules *r = &rs->c->rules;

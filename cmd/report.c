@@ -35,7 +35,7 @@ struct report_state {
 
 static int
 visit(void *arg, const char *path, const struct complaint_id *id,
-    struct node *doc, const struct perr *bad, struct perr *e)
+    const struct node *doc, const struct perr *bad, struct perr *e)
 {
 	struct report_state *rs = arg;
 

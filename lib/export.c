@@ -112,10 +112,8 @@ replace_str(struct node *n, struct strbuf *sb)
 {
 	char *s = strbuf_detach(sb);
 
-	if (s == NULL)
+	if (s == NULL || node_set_str(n, s) == -1)
 		return -1;
-	free(n->str);
-	n->str = s;
 	n->quoted = 1;
 	return 0;
 }

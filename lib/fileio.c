@@ -9,17 +9,12 @@ int
 fileio_read_fd(int fd, size_t cap, struct strbuf *sb, const char *path,
     struct perr *e)
 {
-	struct stat st;
 	ssize_t n;
 
-	if (fstat(fd, &st) == -1)
-		return perr_errno(e, PLAINT_IOERR, errno, "cannot stat", path);
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > cap) {
-		perr_set(e, PLAINT_DATAERR, "file larger than %zu KiB",
-		    cap / 1024);
-		perr_at(e, path, 0, 0);
-		return -1;
-	}
+	/*
+	 * No fstat first: reading stops one chunk past cap anyway, and a
+	 * scan of a large tree pays for every system call.
+	 */
 	for (;;) {
 		if (strbuf_grow(sb, 8192) == -1)
 			return perr_nomem(e);

@@ -5,6 +5,78 @@
 
 #include "node.h"
 
+/* A typical complaint's tree fits in one chunk. */
+#define POOL_CHUNK (16 * 1024)
+
+struct pool_chunk {
+	struct pool_chunk *next;
+	size_t size;
+	max_align_t data[];
+};
+
+void *
+node_pool_alloc(struct node_pool *p, size_t size)
+{
+	struct pool_chunk *c;
+	size_t want;
+
+	size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	for (;;) {
+		if (p->cur != NULL && p->cur->size - p->used >= size) {
+			void *r = (char *)p->cur->data + p->used;
+
+			p->used += size;
+			return r;
+		}
+		if (p->cur == NULL || p->cur->next == NULL)
+			break;
+		p->cur = p->cur->next;
+		p->used = 0;
+	}
+	want = size > POOL_CHUNK ? size : POOL_CHUNK;
+	if ((c = malloc(sizeof(*c) + want)) == NULL)
+		return NULL;
+	c->next = NULL;
+	c->size = want;
+	if (p->cur != NULL)
+		p->cur->next = c;
+	else
+		p->head = c;
+	p->cur = c;
+	p->used = size;
+	return c->data;
+}
+
+static void
+free_chunks(struct pool_chunk *c)
+{
+	while (c != NULL) {
+		struct pool_chunk *next = c->next;
+
+		free(c);
+		c = next;
+	}
+}
+
+void
+node_pool_reset(struct node_pool *p)
+{
+	if (p->head == NULL)
+		return;
+	free_chunks(p->head->next);
+	p->head->next = NULL;
+	p->cur = p->head;
+	p->used = 0;
+}
+
+void
+node_pool_release(struct node_pool *p)
+{
+	free_chunks(p->head);
+	p->head = p->cur = NULL;
+	p->used = 0;
+}
+
 static struct node *
 node_alloc(enum node_type type)
 {
@@ -27,21 +99,43 @@ node_new_seq(void)
 	return node_alloc(NODE_SEQ);
 }
 
+/*
+ * A scalar and its text are one allocation: a complaint file has a
+ * hundred of them, and a report reads a million files.
+ */
 struct node *
 node_new_scalar(const char *s, size_t len, int quoted)
 {
-	struct node *n = node_alloc(NODE_SCALAR);
+	struct node *n = malloc(sizeof(*n) + len + 1);
 
 	if (n == NULL)
 		return NULL;
-	if ((n->str = malloc(len + 1)) == NULL) {
-		free(n);
-		return NULL;
-	}
+	memset(n, 0, sizeof(*n));
+	n->type = NODE_SCALAR;
+	n->str = (char *)(n + 1);
 	memcpy(n->str, s, len);
 	n->str[len] = '\0';
 	n->quoted = quoted ? 1 : 0;
 	return n;
+}
+
+static void
+free_str(struct node *n)
+{
+	if (n->str != (char *)(n + 1))
+		free(n->str);
+}
+
+int
+node_set_str(struct node *n, char *s)
+{
+	if (n->pooled) {
+		free(s);
+		return -1;
+	}
+	free_str(n);
+	n->str = s;
+	return 0;
 }
 
 struct node *
@@ -117,7 +211,7 @@ node_free(struct node *n)
 {
 	size_t i;
 
-	if (n == NULL)
+	if (n == NULL || n->pooled)
 		return;
 	for (i = 0; i < n->n; i++) {
 		if (n->keys != NULL)
@@ -126,7 +220,8 @@ node_free(struct node *n)
 	}
 	free(n->keys);
 	free(n->kids);
-	free(n->str);
+	if (n->str != NULL)
+		free_str(n);
 	free(n);
 }
 
@@ -266,6 +361,8 @@ ensure_room(struct node *n)
 	struct node **kids;
 	char **keys;
 
+	if (n->pooled)
+		return -1;
 	if (n->n < n->cap)
 		return 0;
 	cap = n->cap ? n->cap * 2 : 8;
@@ -317,7 +414,7 @@ node_map_set(struct node *map, const char *key, struct node *val)
 {
 	if (val == NULL)
 		return -1;
-	if (map == NULL || map->type != NODE_MAP) {
+	if (map == NULL || map->type != NODE_MAP || map->pooled) {
 		node_free(val);
 		return -1;
 	}
@@ -347,7 +444,7 @@ node_map_set_ordered(struct node *map, const char *key, struct node *val,
 		return node_map_set(map, key, val);
 	if (val == NULL)
 		return -1;
-	if (map == NULL || map->type != NODE_MAP) {
+	if (map == NULL || map->type != NODE_MAP || map->pooled) {
 		node_free(val);
 		return -1;
 	}
@@ -366,7 +463,7 @@ node_map_set_at(struct node *map, size_t at, const char *key,
 {
 	if (val == NULL)
 		return -1;
-	if (map == NULL || map->type != NODE_MAP) {
+	if (map == NULL || map->type != NODE_MAP || map->pooled) {
 		node_free(val);
 		return -1;
 	}
@@ -380,7 +477,8 @@ node_map_del(struct node *map, const char *key)
 {
 	long i;
 
-	if (map == NULL || map->type != NODE_MAP || (i = map_index(map, key)) < 0)
+	if (map == NULL || map->type != NODE_MAP || map->pooled ||
+	    (i = map_index(map, key)) < 0)
 		return;
 	free(map->keys[i]);
 	node_free(map->kids[i]);
@@ -389,6 +487,23 @@ node_map_del(struct node *map, const char *key)
 	memmove(map->kids + i, map->kids + i + 1,
 	    (map->n - (size_t)i - 1) * sizeof(*map->kids));
 	map->n--;
+}
+
+int
+node_map_push(struct node *map, const char *key, size_t len,
+    struct node *val)
+{
+	char *k;
+
+	if (ensure_room(map) == -1 || (k = malloc(len + 1)) == NULL) {
+		node_free(val);
+		return -1;
+	}
+	memcpy(k, key, len);
+	k[len] = '\0';
+	map->keys[map->n] = k;
+	map->kids[map->n++] = val;
+	return 0;
 }
 
 int

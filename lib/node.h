@@ -11,6 +11,11 @@
  * Ownership: a node owns its children, keys and text; node_free() frees
  * the whole subtree.  node_map_set() and node_seq_push() take ownership
  * of the value they are given, also when they fail.
+ *
+ * A tree may instead live in a node_pool, as the documents of a scan do:
+ * it is read-only, node_free() leaves it alone, the functions that
+ * change a tree refuse it (-1), and node_pool_reset() frees it all at
+ * once.  node_dup() gives an ordinary copy.
  */
 #ifndef PLAINT_NODE_H
 #define PLAINT_NODE_H
@@ -24,12 +29,27 @@ struct node {
 	enum node_type type;
 	unsigned quoted : 1;	/* scalar was quoted: always a string */
 	unsigned flow : 1;	/* collection was written in flow style */
+	unsigned pooled : 1;	/* lives in a node_pool: read-only */
 	int line, col;		/* 1-based position in its file; 0 if new */
 	char *str;		/* scalar text */
 	size_t n, cap;		/* number of entries of a map or sequence */
 	char **keys;		/* map keys, n of them */
 	struct node **kids;	/* map values or sequence items */
 };
+
+struct pool_chunk;
+struct node_pool {
+	struct pool_chunk *head, *cur;
+	size_t used;		/* bytes taken from cur */
+};
+
+#define NODE_POOL_INIT { NULL, NULL, 0 }
+
+/* size bytes, aligned for any node field, or NULL. */
+void *node_pool_alloc(struct node_pool *pool, size_t size);
+/* Forget every tree of pool; keep one chunk for the next. */
+void node_pool_reset(struct node_pool *pool);
+void node_pool_release(struct node_pool *pool);
 
 struct node *node_new_map(void);
 struct node *node_new_seq(void);
@@ -41,6 +61,8 @@ struct node *node_new_bool(int v);
 /* A scalar exactly as read from a file (quoted says how it was written). */
 struct node *node_new_scalar(const char *s, size_t len, int quoted);
 struct node *node_dup(const struct node *n);
+/* Replace the text of scalar n with s (malloc'd; n takes it). */
+int node_set_str(struct node *n, char *s);
 void node_free(struct node *n);
 
 enum scalar_kind node_kind(const struct node *n);
@@ -64,6 +86,10 @@ int node_map_set_ordered(struct node *map, const char *key, struct node *val,
 int node_map_set_at(struct node *map, size_t at, const char *key,
     struct node *val);
 void node_map_del(struct node *map, const char *key);
+/* Append key (len bytes) without looking for it: for readers that have
+ * already refused duplicates.  Takes val. */
+int node_map_push(struct node *map, const char *key, size_t len,
+    struct node *val);
 int node_seq_push(struct node *seq, struct node *val);
 
 /* Dotted paths: "complainant.name".  get returns NULL when absent. */

@@ -12,6 +12,7 @@
 
 struct slot {
 	struct node *doc;
+	struct node_pool trees;	/* where doc lives, unless libyaml read it */
 	struct perr bad;
 	char path[300];
 };
@@ -35,15 +36,24 @@ struct scan_pool {
 	struct slot *buf;	/* NBUF * SCAN_BATCH */
 };
 
+/* The caller is done with the tree of s. */
+static void
+slot_clear(struct slot *s)
+{
+	node_free(s->doc);
+	s->doc = NULL;
+	node_pool_reset(&s->trees);
+}
+
 static void
 parse_one(struct scan_pool *p, size_t i, int dirfd, const char *dir,
-    const char *name)
+    const char *name, struct strbuf *scratch)
 {
 	struct slot *s = &p->buf[i % (NBUF * SCAN_BATCH)];
 
 	perr_clear(&s->bad);
 	snprintf(s->path, sizeof(s->path), "%s/%s", dir, name);
-	s->doc = p->read(dirfd, name, s->path, &s->bad);
+	s->doc = p->read(dirfd, name, s->path, scratch, &s->trees, &s->bad);
 }
 
 /*
@@ -55,6 +65,7 @@ static void *
 worker(void *arg)
 {
 	struct scan_pool *p = arg;
+	struct strbuf scratch = STRBUF_INIT;
 	size_t i, j, end, k;
 
 	pthread_mutex_lock(&p->mu);
@@ -78,7 +89,8 @@ worker(void *arg)
 
 			pthread_mutex_unlock(&p->mu);
 			for (k = i; k < j; k++)
-				parse_one(p, k, dirfd, dir, names[k]);
+				parse_one(p, k, dirfd, dir, names[k],
+				    &scratch);
 			pthread_mutex_lock(&p->mu);
 		}
 		p->left[(i / SCAN_BATCH) % NBUF] -= j - i;
@@ -86,6 +98,7 @@ worker(void *arg)
 			pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
+	strbuf_release(&scratch);
 	return NULL;
 }
 
@@ -138,6 +151,8 @@ scan_pool_free(struct scan_pool *p)
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->work);
 	pthread_cond_destroy(&p->done);
+	for (i = 0; i < NBUF * SCAN_BATCH; i++)
+		node_pool_release(&p->buf[i].trees);
 	free(p->buf);
 	free(p);
 }
@@ -190,8 +205,7 @@ scan_pool_run(struct scan_pool *p, int dirfd, const char *dir,
 			if (rc == 0)
 				rc = back(ctx, b * SCAN_BATCH + i, s->path,
 				    s->doc, s->doc == NULL ? &s->bad : NULL);
-			node_free(s->doc);
-			s->doc = NULL;
+			slot_clear(s);
 		}
 		pthread_mutex_lock(&p->mu);
 		if (rc != 0) {
@@ -208,8 +222,7 @@ scan_pool_run(struct scan_pool *p, int dirfd, const char *dir,
 					struct slot *s = &p->buf[(k *
 					    SCAN_BATCH + i) % (NBUF * SCAN_BATCH)];
 
-					node_free(s->doc);
-					s->doc = NULL;
+					slot_clear(s);
 				}
 			}
 			break;

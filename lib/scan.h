@@ -18,15 +18,22 @@
 
 #include "err.h"
 #include "node.h"
+#include "strbuf.h"
 
 #define SCAN_BATCH 128
 
-/* Read one file of dirfd; path names it in errors.  Thread-safe. */
+/*
+ * Read one file of dirfd; path names it in errors; scratch is the
+ * reading thread's own buffer, kept from file to file, and the tree may
+ * go into pool (reset once the tree has been consumed).  Thread-safe.
+ */
 typedef struct node *(*scan_read_fn)(int dirfd, const char *name,
-    const char *path, struct perr *e);
-/* Consume file i: doc (freed after the call) or, when NULL, why in bad. */
+    const char *path, struct strbuf *scratch, struct node_pool *pool,
+    struct perr *e);
+/* Consume file i: doc (read-only, gone after the call) or, when NULL,
+ * why in bad. */
 typedef int (*scan_back_fn)(void *ctx, size_t i, const char *path,
-    struct node *doc, const struct perr *bad);
+    const struct node *doc, const struct perr *bad);
 
 struct scan_pool;
 

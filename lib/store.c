@@ -306,9 +306,9 @@ open_month(struct store *s, int year, int month, int create, struct perr *e)
 /* Reading */
 
 static struct node *
-read_at(int dirfd, const char *name, const char *path, struct perr *e)
+read_at(int dirfd, const char *name, const char *path, struct strbuf *sb,
+    struct node_pool *pool, struct perr *e)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct node *doc = NULL;
 	int fd;
 
@@ -323,10 +323,11 @@ read_at(int dirfd, const char *name, const char *path, struct perr *e)
 			    PLAINT_IOERR, errno, "cannot open", path);
 		return NULL;
 	}
-	if (fileio_read_fd(fd, YAMLIO_MAX_FILE, &sb, path, e) == 0)
-		doc = yamlio_parse(strbuf_str(&sb), sb.len, path, e);
+	strbuf_reset(sb);
+	if (fileio_read_fd(fd, YAMLIO_MAX_FILE, sb, path, e) == 0)
+		doc = yamlio_parse_pool(strbuf_str(sb), sb->len, path, pool,
+		    e);
 	close(fd);
-	strbuf_release(&sb);
 	if (doc != NULL && doc->type != NODE_MAP) {
 		perr_set(e, PLAINT_DATAERR, "a complaint must be a mapping");
 		perr_at(e, path, doc->line, doc->col);
@@ -340,6 +341,7 @@ struct node *
 store_read(struct store *s, const struct complaint_id *id, struct perr *e)
 {
 	char path[64], name[STORE_ID_BUFSZ + 8], idstr[STORE_ID_BUFSZ];
+	struct strbuf sb = STRBUF_INIT;
 	struct node *doc;
 	int mfd;
 
@@ -354,7 +356,8 @@ store_read(struct store *s, const struct complaint_id *id, struct perr *e)
 		}
 		return NULL;
 	}
-	doc = read_at(mfd, name, path, e);
+	doc = read_at(mfd, name, path, &sb, NULL, e);
+	strbuf_release(&sb);
 	close(mfd);
 	if (doc == NULL && e->code == PLAINT_NOINPUT) {
 		perr_clear(e);
@@ -678,7 +681,7 @@ struct month_arg {
 
 /* One complaint of a month, in order: check its name, hand it on. */
 static int
-scan_one(void *arg, size_t i, const char *path, struct node *doc,
+scan_one(void *arg, size_t i, const char *path, const struct node *doc,
     const struct perr *bad)
 {
 	struct month_arg *m = arg;
@@ -700,11 +703,6 @@ scan_one(void *arg, size_t i, const char *path, struct node *doc,
 	return m->fn(m->ctx, path, doc == NULL ? NULL : &id, doc, bad, m->e);
 }
 
-static struct node *
-read_file(int dirfd, const char *name, const char *path, struct perr *e)
-{
-	return read_at(dirfd, name, path, e);
-}
 
 /*
  * Threads pay where there are enough files to share: each reader parses
@@ -719,7 +717,7 @@ scan_pool(struct store *s, size_t nfiles)
 
 	if (s->pool != NULL || nfiles < 2 * SCAN_BATCH || n == 1)
 		return s->pool;
-	s->pool = scan_pool_new(n, read_file);
+	s->pool = scan_pool_new(n, read_at);
 	return s->pool;
 }
 
@@ -729,6 +727,8 @@ scan_month(struct store *s, int mfd, const char *dir, store_scan_fn fn,
 {
 	struct name_list files = { 0 };
 	struct month_arg m = { fn, ctx, e, NULL };
+	struct strbuf sb = STRBUF_INIT;
+	struct node_pool trees = NODE_POOL_INIT;
 	struct scan_pool *pool;
 	size_t i;
 	int rc = 0;
@@ -749,10 +749,14 @@ scan_month(struct store *s, int mfd, const char *dir, store_scan_fn fn,
 
 			perr_clear(&bad);
 			snprintf(path, sizeof(path), "%s/%s", dir, files.v[i]);
-			doc = read_at(mfd, files.v[i], path, &bad);
+			doc = read_at(mfd, files.v[i], path, &sb, &trees,
+			    &bad);
 			rc = scan_one(&m, i, path, doc, &bad);
 			node_free(doc);
+			node_pool_reset(&trees);
 		}
+	strbuf_release(&sb);
+	node_pool_release(&trees);
 	names_free(&files);
 	return rc;
 }

@@ -89,12 +89,13 @@ int store_extra_mode(struct store *s, const struct complaint_id *id,
 
 /*
  * Visit every complaint in id order.  fn gets the relative path and the
- * document (borrowed: it is freed when fn returns), or doc NULL and the
- * reason when the file could not be read; fn returns 0 to go on, -1 to
- * stop (store_scan then returns -1 with fn's error in e).
+ * document (read-only and borrowed: it is gone when fn returns; node_dup
+ * gives a copy to change), or doc NULL and the reason when the file could
+ * not be read; fn returns 0 to go on, -1 to stop (store_scan then returns
+ * -1 with fn's error in e).
  */
 typedef int (*store_scan_fn)(void *ctx, const char *path,
-    const struct complaint_id *id, struct node *doc,
+    const struct complaint_id *id, const struct node *doc,
     const struct perr *bad, struct perr *e);
 int store_scan(struct store *s, store_scan_fn fn, void *ctx, struct perr *e);
 

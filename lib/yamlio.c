@@ -1,6 +1,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "yamlfast.h"
 #include "yamlio.h"
 
 struct reader {
@@ -254,20 +255,13 @@ check_bytes(const char *buf, size_t len, const char *path, struct perr *e)
 	return 0;
 }
 
-struct node *
-yamlio_parse(const char *buf, size_t len, const char *path, struct perr *e)
+static struct node *
+parse_events(const char *buf, size_t len, const char *path, struct perr *e)
 {
 	struct reader r;
 	struct node *root = NULL;
 	yaml_event_t ev;
 
-	if (check_bytes(buf, len, path, e) == -1)
-		return NULL;
-	/* Windows editors start UTF-8 with a BOM; it is not content. */
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-		buf += 3;
-		len -= 3;
-	}
 	memset(&r, 0, sizeof(r));
 	r.path = path;
 	r.e = e;
@@ -302,6 +296,47 @@ yamlio_parse(const char *buf, size_t len, const char *path, struct perr *e)
 done:
 	yaml_parser_delete(&r.parser);
 	return root;
+}
+
+static int
+skip_bom(const char **buf, size_t *len, const char *path, struct perr *e)
+{
+	if (check_bytes(*buf, *len, path, e) == -1)
+		return -1;
+	/* Windows editors start UTF-8 with a BOM; it is not content. */
+	if (*len >= 3 && memcmp(*buf, "\xef\xbb\xbf", 3) == 0) {
+		*buf += 3;
+		*len -= 3;
+	}
+	return 0;
+}
+
+struct node *
+yamlio_parse_pool(const char *buf, size_t len, const char *path,
+    struct node_pool *pool, struct perr *e)
+{
+	struct node *root;
+
+	if (skip_bom(&buf, &len, path, e) == -1)
+		return NULL;
+	if ((root = yamlfast_parse(buf, len, pool)) != NULL)
+		return root;
+	return parse_events(buf, len, path, e);
+}
+
+struct node *
+yamlio_parse(const char *buf, size_t len, const char *path, struct perr *e)
+{
+	return yamlio_parse_pool(buf, len, path, NULL, e);
+}
+
+struct node *
+yamlio_parse_events(const char *buf, size_t len, const char *path,
+    struct perr *e)
+{
+	if (skip_bom(&buf, &len, path, e) == -1)
+		return NULL;
+	return parse_events(buf, len, path, e);
 }
 
 struct node *

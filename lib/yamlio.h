@@ -28,9 +28,22 @@
 #define YAMLIO_MAX_EVENTS 100000
 #define YAMLIO_MAX_KEYS 1024
 
-/* Parse buf (len bytes); path names it in errors.  Returns the root. */
+/*
+ * Parse buf (len bytes); path names it in errors.  Returns the root.
+ * Text in the shape plaint writes is read by yamlfast, the rest (and
+ * every error) by libyaml; both give the same tree.
+ */
 struct node *yamlio_parse(const char *buf, size_t len, const char *path,
     struct perr *e);
+/*
+ * The same for reading only: the tree may live in pool (see node.h), or
+ * be malloc'd when libyaml had to read it; node_free() suits both.
+ */
+struct node *yamlio_parse_pool(const char *buf, size_t len,
+    const char *path, struct node_pool *pool, struct perr *e);
+/* The same, with libyaml alone: the reference yamlfast is held to. */
+struct node *yamlio_parse_events(const char *buf, size_t len,
+    const char *path, struct perr *e);
 /* Read all of fp (at most YAMLIO_MAX_FILE bytes) and parse it. */
 struct node *yamlio_parse_stream(FILE *fp, const char *path, struct perr *e);
 /* Append the YAML text of root to out. */
