@@ -4,9 +4,10 @@
  * escalates what the policy's auto_escalate names and records the fines
  * owed, once per clock and round, so that a second run changes nothing.
  *
- * Memory: the complaints are streamed; only the reminder lines (and,
- * with -e, the ids of overdue complaints) are kept, so memory grows
- * with what is due, not with the tree.
+ * Memory: the complaints are streamed; only the reminder items (one
+ * copy of each assignee's name, the subject, and with -e the ids of
+ * overdue complaints) are kept, so memory grows with what is due, not
+ * with the tree, and the lines are written as they are formatted.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "../lib/filter.h"
 #include "../lib/report.h"
+#include "../lib/strset.h"
 #include "../lib/table.h"
 #include "../lib/workflow.h"
 #include "plaint.h"
@@ -23,7 +25,7 @@ static const char synopsis[] = "plaint remind [-w window] [-e] [filter ...]";
 enum item_kind { OVERDUE, SOON, NOTICE };
 
 struct item {
-	char *assignee;		/* NULL: unassigned */
+	const char *assignee;	/* in names; NULL: unassigned */
 	char *subject;
 	char id[STORE_ID_BUFSZ];
 	const char *what;	/* a clock's name (rules') or a notice rule id */
@@ -38,6 +40,7 @@ struct remind_state {
 	int escalate;
 	struct item *items;
 	size_t nitems, cap;
+	struct strset names;	/* the assignees items point to */
 	struct complaint_id *todo;	/* overdue: candidates for -e */
 	size_t ntodo, todocap;
 };
@@ -60,11 +63,10 @@ add_item(struct remind_state *rs, const struct node *doc, const char *idstr,
 	}
 	it = &rs->items[rs->nitems];
 	memset(it, 0, sizeof(*it));
-	if ((a != NULL && *a != '\0' && (it->assignee = strdup(a)) == NULL) ||
-	    (it->subject = strdup(s != NULL ? s : "")) == NULL) {
-		free(it->assignee);
+	if ((a != NULL && *a != '\0' &&
+	    (it->assignee = strset_intern(&rs->names, a)) == NULL) ||
+	    (it->subject = strdup(s != NULL ? s : "")) == NULL)
 		return -1;
-	}
 	snprintf(it->id, sizeof(it->id), "%s", idstr);
 	it->kind = kind;
 	it->what = what;
@@ -164,82 +166,101 @@ same_assignee(const struct item *a, const struct item *b)
 	return strcmp(a->assignee, b->assignee) == 0;
 }
 
-static int
-print_items(struct remind_state *rs, const char *window, struct strbuf *out)
+/* The cells of one line; due and state are the caller's buffers. */
+static void
+item_cells(const struct remind_state *rs, const struct item *it,
+    const char **cells, char *due, size_t duesz, char *state, size_t statesz)
 {
-	const int off = rs->c->store.policy.tz_off;
-	struct strbuf rows = STRBUF_INIT;
-	struct table t;
-	const char *line;
+	struct civil cv;
+
+	due[0] = '\0';
+	if (it->kind != NOTICE) {
+		ptime_to_civil(it->due, rs->c->store.policy.tz_off, &cv);
+		snprintf(due, duesz, "%04d-%02d-%02d %02d:%02d", cv.year,
+		    cv.month, cv.day, cv.hour, cv.min);
+	}
+	if (it->kind == OVERDUE) {
+		snprintf(state, statesz, "overdue by ");
+		ptime_format_span(rs->c->now - it->due, state + 11,
+		    statesz - 11);
+	} else if (it->kind == SOON) {
+		snprintf(state, statesz, "due in ");
+		ptime_format_span(it->due - rs->c->now, state + 7, statesz - 7);
+	} else
+		snprintf(state, statesz, "notice owed");
+	cells[0] = it->id;
+	cells[1] = it->what;
+	cells[2] = it->kind == NOTICE ? "-" : due;
+	cells[3] = state;
+	cells[4] = it->subject;
+}
+
+static int
+group_header(const struct remind_state *rs, size_t i, size_t j,
+    const char *window, struct strbuf *out)
+{
+	long n[3] = { 0, 0, 0 };
+	size_t k;
+
+	for (k = i; k < j; k++)
+		n[rs->items[k].kind]++;
+	if (strbuf_addf(out, "%s%s:", i ? "\n" : "",
+	    rs->items[i].assignee != NULL ? rs->items[i].assignee :
+	    "(unassigned)") == -1 ||
+	    (n[OVERDUE] && strbuf_addf(out, " %ld overdue", n[OVERDUE]) == -1) ||
+	    (n[SOON] && strbuf_addf(out, "%s %ld due within %s",
+	    n[OVERDUE] ? "," : "", n[SOON], window) == -1) ||
+	    (n[NOTICE] && strbuf_addf(out, "%s %ld notice%s owed",
+	    n[OVERDUE] + n[SOON] ? "," : "", n[NOTICE],
+	    n[NOTICE] > 1 ? "s" : "") == -1))
+		return -1;
+	return strbuf_addch(out, '\n');
+}
+
+/*
+ * One aligned table across all assignees, in groups: measured first,
+ * then written to stdout a screenful at a time, never held whole.
+ */
+static int
+print_items(struct remind_state *rs, const char *window)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct table_layout l;
+	const char *cells[5];
+	char due[40], state[64];
 	size_t i, j;
 	int rc = -1;
 
-	table_init(&t, 5);
+	table_layout_init(&l, 5);
 	for (i = 0; i < rs->nitems; i++) {
-		const struct item *it = &rs->items[i];
-		char due[40] = "", state[64];
-		const char *cells[5];
-		struct civil cv;
-
-		if (it->kind != NOTICE) {
-			ptime_to_civil(it->due, off, &cv);
-			snprintf(due, sizeof(due), "%04d-%02d-%02d %02d:%02d",
-			    cv.year, cv.month, cv.day, cv.hour, cv.min);
-		}
-		if (it->kind == OVERDUE) {
-			memcpy(state, "overdue by ", 11);
-			ptime_format_span(rs->c->now - it->due, state + 11,
-			    sizeof(state) - 11);
-		} else if (it->kind == SOON) {
-			memcpy(state, "due in ", 7);
-			ptime_format_span(it->due - rs->c->now, state + 7,
-			    sizeof(state) - 7);
-		} else
-			snprintf(state, sizeof(state), "notice owed");
-		cells[0] = it->id;
-		cells[1] = it->what;
-		cells[2] = it->kind == NOTICE ? "-" : due;
-		cells[3] = state;
-		cells[4] = it->subject;
-		if (table_add(&t, cells) == -1)
+		item_cells(rs, &rs->items[i], cells, due, sizeof(due), state,
+		    sizeof(state));
+		if (table_layout_measure(&l, cells) == -1)
 			goto done;
 	}
-	if (table_render(&t, &rows) == -1)
-		goto done;
-	line = strbuf_str(&rows);
 	for (i = 0; i < rs->nitems; i = j) {
-		long n[3] = { 0, 0, 0 };
-
 		for (j = i; j < rs->nitems && same_assignee(&rs->items[i],
 		    &rs->items[j]); j++)
-			n[rs->items[j].kind]++;
-		if (strbuf_addf(out, "%s%s:", i ? "\n" : "",
-		    rs->items[i].assignee != NULL ? rs->items[i].assignee :
-		    "(unassigned)") == -1 ||
-		    (n[OVERDUE] && strbuf_addf(out, " %ld overdue",
-		    n[OVERDUE]) == -1) ||
-		    (n[SOON] && strbuf_addf(out, "%s %ld due within %s",
-		    n[OVERDUE] ? "," : "", n[SOON], window) == -1) ||
-		    (n[NOTICE] && strbuf_addf(out, "%s %ld notice%s owed",
-		    n[OVERDUE] + n[SOON] ? "," : "", n[NOTICE],
-		    n[NOTICE] > 1 ? "s" : "") == -1) ||
-		    strbuf_addch(out, '\n') == -1)
+			;
+		if (group_header(rs, i, j, window, &out) == -1)
 			goto done;
 		for (; i < j; i++) {
-			const char *nl = strchr(line, '\n');
-			size_t len = nl != NULL ? (size_t)(nl - line) + 1 :
-			    strlen(line);
-
-			if (strbuf_addstr(out, "  ") == -1 ||
-			    strbuf_add(out, line, len) == -1)
+			item_cells(rs, &rs->items[i], cells, due, sizeof(due),
+			    state, sizeof(state));
+			if (strbuf_addstr(&out, "  ") == -1 ||
+			    table_layout_row(&l, cells, &out) == -1)
 				goto done;
-			line += len;
+			if (out.len >= 64 * 1024) {
+				fwrite(out.buf, 1, out.len, stdout);
+				strbuf_reset(&out);
+			}
 		}
 	}
+	fwrite(out.buf, 1, out.len, stdout);
 	rc = 0;
 done:
-	table_release(&t);
-	strbuf_release(&rows);
+	table_layout_release(&l);
+	strbuf_release(&out);
 	return rc;
 }
 
@@ -436,7 +457,7 @@ int
 cmd_remind(struct ctx *c, int argc, char **argv)
 {
 	struct remind_state rs;
-	struct strbuf out = STRBUF_INIT, done = STRBUF_INIT;
+	struct strbuf done = STRBUF_INIT;
 	struct duration d;
 	struct args a;
 	struct perr e;
@@ -504,29 +525,27 @@ cmd_remind(struct ctx *c, int argc, char **argv)
 		}
 	}
 	if (rs.nitems == 0) {
-		if (!c->quiet && strbuf_addf(&out, "nothing overdue or due "
-		    "within %s\n", window) == -1)
-			perr_nomem(&e);
+		if (!c->quiet)
+			printf("nothing overdue or due within %s\n", window);
 	} else {
 		qsort(rs.items, rs.nitems, sizeof(*rs.items), cmp_item);
-		if (print_items(&rs, window, &out) == -1)
+		if (print_items(&rs, window) == -1) {
 			perr_nomem(&e);
+			goto done;
+		}
 	}
-	if (done.len > 0 && (strbuf_addch(&out, '\n') == -1 ||
-	    strbuf_add(&out, done.buf, done.len) == -1))
-		perr_nomem(&e);
-	if (out.len > 0)
-		fwrite(out.buf, 1, out.len, stdout);
+	if (done.len > 0) {
+		putchar('\n');
+		fwrite(done.buf, 1, done.len, stdout);
+	}
 done:
 	free(ops);
-	for (k = 0; k < rs.nitems; k++) {
-		free(rs.items[k].assignee);
+	for (k = 0; k < rs.nitems; k++)
 		free(rs.items[k].subject);
-	}
 	free(rs.items);
 	free(rs.todo);
+	strset_release(&rs.names);
 	filter_release(&rs.filters);
-	strbuf_release(&out);
 	strbuf_release(&done);
 	return e.code ? report(c, &e) : PLAINT_OK;
 }

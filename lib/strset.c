@@ -120,3 +120,11 @@ strset_has(const struct strset *set, const char *s, long *val)
 		*val = set->vals[i];
 	return 1;
 }
+
+const char *
+strset_intern(struct strset *set, const char *s)
+{
+	if (strset_add(set, s, 0, NULL) == -1)
+		return NULL;
+	return set->keys[slot(set, s)];
+}

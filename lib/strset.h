@@ -29,6 +29,11 @@ void strset_release(struct strset *set);
 int strset_add(struct strset *set, const char *s, long val, long *old);
 /* Add s with val, or give s that value if it is there; -1 on no memory. */
 int strset_set(struct strset *set, const char *s, long val);
+/*
+ * The set's own copy of s, added if need be: one copy of each of a few
+ * hundred names however many rows name them.  NULL on no memory.
+ */
+const char *strset_intern(struct strset *set, const char *s);
 /* Is s in the set?  *val (may be NULL) gets its value. */
 int strset_has(const struct strset *set, const char *s, long *val);
 

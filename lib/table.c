@@ -22,12 +22,16 @@ table_release(struct table *t)
 	table_init(t, t->ncols);
 }
 
-static char *
-clean_copy(const char *s)
+/* Append s with control characters turned into spaces. */
+static int
+add_clean(struct strbuf *out, const char *s)
 {
-	char *c = strdup(s != NULL ? s : ""), *p;
+	size_t start = out->len;
+	char *p;
 
-	for (p = c; p != NULL && *p != '\0'; p++) {
+	if (strbuf_addstr(out, s != NULL ? s : "") == -1)
+		return -1;
+	for (p = out->buf + start; *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
 		/* C1 controls in UTF-8 (U+0080-U+009F, e.g. CSI U+009B). */
@@ -38,7 +42,67 @@ clean_copy(const char *s)
 			*p = ' ';
 		}
 	}
-	return c;
+	return 0;
+}
+
+static char *
+clean_copy(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (add_clean(&sb, s) == -1) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+void
+table_layout_init(struct table_layout *l, size_t ncols)
+{
+	memset(l, 0, sizeof(*l));
+	l->ncols = ncols > TABLE_MAX_COLS ? TABLE_MAX_COLS : ncols;
+	strbuf_init(&l->scratch);
+}
+
+void
+table_layout_release(struct table_layout *l)
+{
+	strbuf_release(&l->scratch);
+}
+
+int
+table_layout_measure(struct table_layout *l, const char *const *cells)
+{
+	size_t c, w;
+
+	for (c = 0; c < l->ncols; c++) {
+		strbuf_reset(&l->scratch);
+		if (add_clean(&l->scratch, cells[c]) == -1)
+			return -1;
+		if ((w = utf8_width(strbuf_str(&l->scratch))) > l->width[c])
+			l->width[c] = w;
+	}
+	return 0;
+}
+
+int
+table_layout_row(struct table_layout *l, const char *const *cells,
+    struct strbuf *out)
+{
+	size_t c, w, start;
+
+	for (c = 0; c < l->ncols; c++) {
+		start = out->len;
+		if (add_clean(out, cells[c]) == -1)
+			return -1;
+		if (c + 1 == l->ncols)
+			break;
+		for (w = utf8_width(out->buf + start); w < l->width[c] + 2; w++)
+			if (strbuf_addch(out, ' ') == -1)
+				return -1;
+	}
+	return strbuf_addch(out, '\n');
 }
 
 int
@@ -70,27 +134,17 @@ table_add(struct table *t, const char *const *cells)
 int
 table_render(const struct table *t, struct strbuf *out)
 {
-	size_t width[TABLE_MAX_COLS] = { 0 }, r, c, w;
+	struct table_layout l;
+	size_t r;
+	int rc = 0;
 
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++)
-			if ((w = utf8_width(t->cells[r * t->ncols + c])) >
-			    width[c])
-				width[c] = w;
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			const char *cell = t->cells[r * t->ncols + c];
-
-			if (strbuf_addstr(out, cell) == -1)
-				return -1;
-			if (c + 1 == t->ncols)
-				break;
-			for (w = utf8_width(cell); w < width[c] + 2; w++)
-				if (strbuf_addch(out, ' ') == -1)
-					return -1;
-		}
-		if (strbuf_addch(out, '\n') == -1)
-			return -1;
-	}
-	return 0;
+	table_layout_init(&l, t->ncols);
+	for (r = 0; r < t->nrows && rc == 0; r++)
+		rc = table_layout_measure(&l, (const char *const *)t->cells +
+		    r * t->ncols);
+	for (r = 0; r < t->nrows && rc == 0; r++)
+		rc = table_layout_row(&l, (const char *const *)t->cells +
+		    r * t->ncols, out);
+	table_layout_release(&l);
+	return rc;
 }

@@ -20,6 +20,23 @@ struct table {
 	char **cells;		/* nrows * ncols, row-major */
 };
 
+/*
+ * For output too large to hold: measure every row first, then format
+ * the rows one at a time with the widths found.
+ */
+struct table_layout {
+	size_t ncols;
+	size_t width[TABLE_MAX_COLS];
+	struct strbuf scratch;
+};
+
+void table_layout_init(struct table_layout *l, size_t ncols);
+void table_layout_release(struct table_layout *l);
+int table_layout_measure(struct table_layout *l, const char *const *cells);
+/* Append one padded row (and its newline) to out. */
+int table_layout_row(struct table_layout *l, const char *const *cells,
+    struct strbuf *out);
+
 void table_init(struct table *t, size_t ncols);
 void table_release(struct table *t);
 /* Add one row of t->ncols cells (NULL is an empty cell). */
