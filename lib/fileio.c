@@ -53,6 +53,34 @@ fileio_read_path(const char *path, size_t cap, struct strbuf *sb,
 }
 
 int
+fileio_create_at(int dirfd, const char *name, unsigned mode,
+    int fix_mode, const void *buf, size_t len, int sync)
+{
+	int fd, saved;
+
+	fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+	    O_NOFOLLOW, (mode_t)mode);
+	if (fd == -1)
+		return -1;
+	if ((fix_mode && fchmod(fd, (mode_t)mode) == -1) ||
+	    fileio_write_all(fd, buf, len) == -1 ||
+	    (sync && fsync(fd) == -1)) {
+		saved = errno;
+		close(fd);
+		unlinkat(dirfd, name, 0);
+		errno = saved;
+		return -2;
+	}
+	if (close(fd) == -1) {
+		saved = errno;
+		unlinkat(dirfd, name, 0);
+		errno = saved;
+		return -2;
+	}
+	return 0;
+}
+
+int
 fileio_write_all(int fd, const void *buf, size_t len)
 {
 	const char *p = buf;

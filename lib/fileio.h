@@ -19,6 +19,15 @@ int fileio_read_fd(int fd, size_t cap, struct strbuf *sb, const char *path,
 int fileio_read_path(const char *path, size_t cap, struct strbuf *sb,
     struct perr *e);
 int fileio_write_all(int fd, const void *buf, size_t len);
+/*
+ * Create name in dirfd (O_EXCL, no symlink followed) with mode (set
+ * again by fchmod if fix_mode says the umask strips some of it), write
+ * buf and close it, fsync'd first if sync is set.  0; -1 if it could
+ * not be created; -2 if it could not be written (it is removed again).
+ * errno says why.
+ */
+int fileio_create_at(int dirfd, const char *name, unsigned mode,
+    int fix_mode, const void *buf, size_t len, int sync);
 /* fsync a directory (after a rename, link or mkdir in it). */
 int fileio_fsync_dir(int dirfd);
 

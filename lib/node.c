@@ -328,6 +328,9 @@ node_plain_safe(const char *s)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		    *p == '-' || *p == '_'))
 			return 0;
+	/* The words YAML reads as null or bool are all short. */
+	if (p - s > 5)
+		return 1;
 	return !word_in(s, null_words) && !word_in(s, true_words) &&
 	    !word_in(s, false_words);
 }

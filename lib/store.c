@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bgwrite.h"
 #include "fileio.h"
 #include "store.h"
 #include "strbuf.h"
@@ -77,6 +78,16 @@ found:
 	return 0;
 }
 
+/* Read once, before any thread: umask(2) can only be read by setting it. */
+static unsigned
+process_umask(void)
+{
+	mode_t m = umask(077);
+
+	umask(m);
+	return (unsigned)m;
+}
+
 int
 store_open(struct store *s, const char *root, struct perr *e)
 {
@@ -95,6 +106,8 @@ store_open(struct store *s, const char *root, struct perr *e)
 	snprintf(path, sizeof(path), "%s/%s", root, POLICY_FILE);
 	if (policy_load(&s->policy, path, e) == -1)
 		goto fail;
+	s->pid = (long)getpid();
+	s->fix_mode = (process_umask() & s->policy.file_mode) != 0;
 	return 0;
 fail:
 	store_close(s);
@@ -385,6 +398,13 @@ store_extra_mode(struct store *s, const struct complaint_id *id,
 static int write_tmp_sync(struct store *, int, const struct node *, char *,
     size_t, const char *, int, struct perr *);
 
+/* A temporary name no other writer uses: check -x knows it by its pid. */
+static void
+tmp_name(struct store *s, char *tmp, size_t size)
+{
+	snprintf(tmp, size, TMP_PREFIX "%ld-%u", s->pid, s->tmp_seq++);
+}
+
 static int
 write_tmp(struct store *s, int dirfd, const struct node *doc, char *tmp,
     size_t tmpsize, const char *path, struct perr *e)
@@ -398,35 +418,26 @@ write_tmp_sync(struct store *s, int dirfd, const struct node *doc, char *tmp,
     size_t tmpsize, const char *path, int sync, struct perr *e)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int fd = -1, saved;
+	int rc = -1;
 
 	if (yamlio_emit(doc, &sb, e) == -1)
-		goto fail;
-	snprintf(tmp, tmpsize, TMP_PREFIX "%ld-%u", (long)getpid(),
-	    s->tmp_seq++);
-	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
-	    O_NOFOLLOW, s->policy.file_mode);
-	if (fd == -1) {
+		goto done;
+	tmp_name(s, tmp, tmpsize);
+	switch (fileio_create_at(dirfd, tmp, s->policy.file_mode, s->fix_mode,
+	    sb.buf, sb.len, sync)) {
+	case 0:
+		rc = 0;
+		break;
+	case -1:
 		perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create", path);
-		goto fail;
+		break;
+	default:
+		perr_errno(e, PLAINT_IOERR, errno, "cannot write", path);
+		break;
 	}
-	if (fchmod(fd, s->policy.file_mode) == -1 ||
-	    fileio_write_all(fd, sb.buf, sb.len) == -1 ||
-	    (sync && fsync(fd) == -1) ||
-	    close(fd) == -1) {
-		saved = errno;
-		if (fd != -1)
-			close(fd);
-		fd = -1;
-		unlinkat(dirfd, tmp, 0);
-		perr_errno(e, PLAINT_IOERR, saved, "cannot write", path);
-		goto fail;
-	}
+done:
 	strbuf_release(&sb);
-	return 0;
-fail:
-	strbuf_release(&sb);
-	return -1;
+	return rc;
 }
 
 int
@@ -460,8 +471,14 @@ done:
 	return rc;
 }
 
+/*
+ * The highest serial of want's month and prefix among the files of
+ * dirfd, and, when names is not NULL, the name of every file there
+ * (less ".yaml") added to it.  -1 with errno when it cannot be listed.
+ */
 static long
-max_serial(int dirfd, const struct complaint_id *want)
+month_serials(int dirfd, const struct complaint_id *want,
+    struct strset *names)
 {
 	struct complaint_id id;
 	struct dirent *de;
@@ -484,6 +501,11 @@ max_serial(int dirfd, const struct complaint_id *want)
 			continue;
 		memcpy(name, de->d_name, len - 5);
 		name[len - 5] = '\0';
+		if (names != NULL && strset_add(names, name, 0, NULL) == -1) {
+			closedir(d);
+			errno = ENOMEM;
+			return -1;
+		}
 		if (complaint_id_parse(name, &id) == 0 &&
 		    id.year == want->year && id.month == want->month &&
 		    strcmp(id.prefix, want->prefix) == 0 && id.serial > max)
@@ -508,7 +530,7 @@ store_create(struct store *s, int year, int month, struct node *doc,
 	id->month = month;
 	if ((mfd = open_month(s, year, month, 1, e)) == -1)
 		return -1;
-	if ((serial = max_serial(mfd, id)) == -1) {
+	if ((serial = month_serials(mfd, id, NULL)) == -1) {
 		perr_errno(e, PLAINT_IOERR, errno, "cannot list folder", NULL);
 		goto done;
 	}
@@ -969,6 +991,27 @@ struct batch_month {
 	long next;		/* next serial to try; 0 until listed */
 };
 
+/*
+ * The names already in month i's folder go into b->ids, and its next
+ * serial is found: listed once, for we hold the lock and no one else
+ * files here, instead of a look-up per record.
+ */
+static int
+list_month(struct store_batch *b, size_t i, const struct complaint_id *want,
+    struct perr *e)
+{
+	struct batch_month *m = &b->months[i];
+	long max;
+
+	if (m->next != 0)
+		return 0;
+	if ((max = month_serials(m->fd, want, b->ids)) == -1)
+		return errno == ENOMEM ? perr_nomem(e) : perr_errno(e,
+		    PLAINT_IOERR, errno, "cannot list folder", NULL);
+	m->next = max + 1;
+	return 0;
+}
+
 struct batch_file {
 	size_t month;		/* index in months */
 	char tmp[40];
@@ -983,9 +1026,13 @@ store_batch_init(struct store_batch *b, struct store *s, int sync_each,
 	memset(b, 0, sizeof(*b));
 	b->s = s;
 	b->sync_each = sync_each;
+	strbuf_init(&b->text);
 	if ((b->ids = malloc(sizeof(*b->ids))) == NULL)
 		return perr_nomem(e);
 	strset_init(b->ids);
+	/* No thread to be had: the files are written here instead. */
+	if (!sync_each)
+		b->bg = bgwrite_new();
 	return 0;
 }
 
@@ -1006,6 +1053,8 @@ store_batch_release(struct store_batch *b)
 {
 	size_t i;
 
+	bgwrite_free(b->bg);
+	strbuf_release(&b->text);
 	/* Files added but never linked: nothing refers to them. */
 	for (i = 0; i < b->nfiles; i++)
 		unlinkat(b->months[b->files[i].month].fd, b->files[i].tmp, 0);
@@ -1060,7 +1109,7 @@ store_batch_new_id(struct store_batch *b, int year, int month,
 {
 	char idstr[STORE_ID_BUFSZ];
 	struct batch_month *m;
-	long i, max;
+	long i;
 	int rc;
 
 	memset(id, 0, sizeof(*id));
@@ -1069,14 +1118,9 @@ store_batch_new_id(struct store_batch *b, int year, int month,
 	id->month = month;
 	if ((i = batch_month(b, year, month, e)) == -1)
 		return -1;
+	if (list_month(b, (size_t)i, id, e) == -1)
+		return -1;
 	m = &b->months[i];
-	if (m->next == 0) {
-		/* Listed once: we hold the lock, no one else files here. */
-		if ((max = max_serial(m->fd, id)) == -1)
-			return perr_errno(e, PLAINT_IOERR, errno,
-			    "cannot list folder", NULL);
-		m->next = max + 1;
-	}
 	for (;;) {
 		id->serial = m->next++;
 		complaint_id_format(id, idstr);
@@ -1091,24 +1135,21 @@ int
 store_batch_claim(struct store_batch *b, const struct complaint_id *id,
     struct perr *e)
 {
-	char idstr[STORE_ID_BUFSZ], name[STORE_ID_BUFSZ + 8];
-	struct stat st;
+	char idstr[STORE_ID_BUFSZ];
 	long i;
 
-	complaint_id_format(id, idstr);
-	if (strset_has(b->ids, idstr, NULL))
-		return 0;
-	if ((i = batch_month(b, id->year, id->month, e)) == -1)
+	if ((i = batch_month(b, id->year, id->month, e)) == -1 ||
+	    list_month(b, (size_t)i, id, e) == -1)
 		return -1;
-	snprintf(name, sizeof(name), "%s.yaml", idstr);
-	if (fstatat(b->months[i].fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-		return 0;
-	if (errno != ENOENT)
-		return perr_errno(e, PLAINT_IOERR, errno, "cannot look for",
-		    name);
-	if (strset_add(b->ids, idstr, 0, NULL) == -1)
+	complaint_id_format(id, idstr);
+	switch (strset_add(b->ids, idstr, 0, NULL)) {
+	case -1:
 		return perr_nomem(e);
-	return 1;
+	case 0:
+		return 0;	/* on disk, or given out in this batch */
+	default:
+		return 1;
+	}
 }
 
 /* Link file under its name, remove the temporary name. */
@@ -1140,6 +1181,8 @@ batch_commit(struct store_batch *b, struct perr *e)
 
 	if (b->nfiles == 0)
 		return 0;
+	if (b->bg != NULL && bgwrite_wait(b->bg, e) == -1)
+		return -1;
 	/* The data first, then the names that point to it. */
 	if (syncfs(b->s->rootfd) == -1)
 		return perr_errno(e, PLAINT_IOERR, errno, "cannot sync the tree",
@@ -1184,6 +1227,19 @@ store_batch_add(struct store_batch *b, const struct complaint_id *id,
 	snprintf(f->name, sizeof(f->name), "%s.yaml", idstr);
 	if (node_map_set_at(doc, 0, "id", node_new_str(idstr)) == -1)
 		return perr_nomem(e);
+	if (b->bg != NULL) {
+		strbuf_reset(&b->text);
+		if (yamlio_emit(doc, &b->text, e) == -1)
+			return -1;
+		tmp_name(b->s, f->tmp, sizeof(f->tmp));
+		/* Listed before it exists: release removes it either way. */
+		b->nfiles++;
+		if (bgwrite_put(b->bg, b->months[i].fd, f->tmp,
+		    b->s->policy.file_mode, b->s->fix_mode, &b->text, f->path,
+		    e) == -1)
+			return -1;
+		return b->nfiles >= STORE_BATCH_MAX ? batch_commit(b, e) : 0;
+	}
 	if (write_tmp_sync(b->s, b->months[i].fd, doc, f->tmp, sizeof(f->tmp),
 	    f->path, b->sync_each, e) == -1)
 		return -1;

@@ -43,6 +43,8 @@ struct store {
 	int lockfd;		/* -1 unless locked */
 	struct policy policy;
 	unsigned tmp_seq;
+	long pid;		/* in temporary names */
+	int fix_mode;		/* the umask strips bits of policy.file_mode */
 	struct scan_pool *pool;	/* readers for store_scan, made on demand */
 };
 
@@ -126,7 +128,9 @@ int store_scan_text(struct store *s, store_text_fn fn, void *ctx,
  * exists (syncfs, then renameat2 RENAME_NOREPLACE, or link where the
  * file system lacks it), and the names are on disk before
  * store_batch_finish returns (a last syncfs).  With sync_each set, each
- * file is fsync'd, linked and its folder fsync'd as store_create does.
+ * file is fsync'd, linked and its folder fsync'd as store_create does;
+ * otherwise the files are created on a second thread (bgwrite.h) while
+ * the caller prepares the next ones.
  *
  * Needs the lock for its whole life: the next serial of each month is
  * listed once and then counted in memory, and ids handed out or claimed
@@ -139,9 +143,13 @@ int store_scan_text(struct store *s, store_text_fn fn, void *ctx,
  */
 #define STORE_BATCH_MAX 16384
 
+struct bgwrite;
+
 struct store_batch {
 	struct store *s;
 	int sync_each;
+	struct bgwrite *bg;		/* creates the files, if it could start */
+	struct strbuf text;		/* the YAML of the file being added */
 	struct batch_month *months;
 	size_t nmonths;
 	struct batch_file *files;	/* added, not yet linked */
