@@ -9,6 +9,8 @@
 
 struct jp {
 	const char *s, *end, *line_start;
+	const char *col_at;	/* a position on the line whose column is col */
+	int col;
 	const char *path;
 	int line, depth;
 	long nodes;
@@ -16,11 +18,28 @@ struct jp {
 	struct perr *e;
 };
 
+/*
+ * The column of at, in characters as libyaml counts them (and editors
+ * show them), found from the last one asked for: marks come in order.
+ */
+static int
+column(struct jp *j, const char *at)
+{
+	if (j->col_at < j->line_start || j->col_at > at) {
+		j->col_at = j->line_start;
+		j->col = 1;
+	}
+	for (; j->col_at < at; j->col_at++)
+		if (((unsigned char)*j->col_at & 0xc0) != 0x80)
+			j->col++;
+	return j->col;
+}
+
 static struct node *
 fail(struct jp *j, const char *at, const char *msg)
 {
 	perr_set(j->e, PLAINT_DATAERR, "%s", msg);
-	perr_at(j->e, j->path, j->line, (int)(at - j->line_start) + 1);
+	perr_at(j->e, j->path, j->line, column(j, at));
 	return NULL;
 }
 
@@ -44,7 +63,7 @@ mark(struct jp *j, struct node *n, const char *at)
 		return NULL;
 	}
 	n->line = j->line;
-	n->col = (int)(at - j->line_start) + 1;
+	n->col = column(j, at);
 	if (++j->nodes > YAMLIO_MAX_EVENTS) {
 		node_free(n);
 		return fail(j, at, "too many values");
@@ -257,15 +276,11 @@ collection(struct jp *j, int is_map)
 			if (string(j) == -1)
 				goto fail;
 			/* No NUL: \u0000 and raw control characters fail. */
-			if ((key = strdup(strbuf_str(&j->sb))) == NULL) {
-				perr_nomem(j->e);
-				goto fail;
-			}
-			if (has_key(n, key)) {
+			if (has_key(n, j->sb.buf)) {
 				char msg[200];
 
 				snprintf(msg, sizeof(msg), "duplicate key "
-				    "\"%.100s\"", key);
+				    "\"%.100s\"", j->sb.buf);
 				fail(j, at, msg);
 				goto fail;
 			}
@@ -280,9 +295,14 @@ collection(struct jp *j, int is_map)
 			}
 			j->s++;
 		}
+		if (is_map && (key = strdup(j->sb.buf)) == NULL) {
+			perr_nomem(j->e);
+			goto fail;
+		}
 		if ((kid = value(j)) == NULL)
 			goto fail;
-		if (is_map ? node_map_set(n, key, kid) == -1 :
+		/* Checked for duplicates above: no look-up again. */
+		if (is_map ? node_map_push(n, key, strlen(key), kid) == -1 :
 		    node_seq_push(n, kid) == -1) {
 			perr_nomem(j->e);
 			goto fail;

@@ -31,7 +31,7 @@ shared=${SHARED:-$top/../shared}
 [ -d "$shared/bench" ] || shared=/work/shared
 tmp=${BENCH_TMP:-/tmp/plaint-bench-import}
 mkdir -p "$tmp"
-[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$tmp/floor" "$tmp/tree"' EXIT
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$tmp"/run*' EXIT
 
 make -s -C "$shared/bench" OUT="$tmp/tools" "$tmp/tools/writeall" >/dev/null
 recs=$tmp/recs-$count.jsonl
@@ -50,32 +50,34 @@ fi
 
 now() { date +%s.%N; }
 
-# Fresh ground for the next measurement: what the last one wrote is
-# removed and synced, then we wait out ext4's "recently deleted" window
-# (5-10 s, checked at each inode allocation on a file system without a
-# journal, as here), which otherwise slows whichever run comes second.
+# Fresh ground: ext4 without a journal (as here) scans the inodes freed
+# in the last dirty_expire_centisecs (30 s) at each inode allocation, so
+# whatever runs within 30 s of a large delete is slowed.  Nothing is
+# deleted between runs (each writes a new folder; all go at the end),
+# and the first run waits out any delete that came before.
 settle() {
-	rm -rf "$tmp/floor" "$tmp/tree"
 	sync
-	sleep "${SETTLE:-11}"
+	sleep "${SETTLE:-31}"
 }
-
+rm -rf "$tmp"/run*
+settle
 ratios=
 i=1
 while [ "$i" -le "$rounds" ]; do
-	settle
-	floor=$("$tmp/tools/writeall" -m syncfs -n "$count" "$tmp/floor" |
+	sync
+	floor=$("$tmp/tools/writeall" -m syncfs -n "$count" "$tmp/run$i-floor" |
 		awk '{ for (k = 1; k < NF; k++) if ($k == "files_per_s") print $(k + 1) }')
-	settle
-	"$plaint" -q init "$tmp/tree" >/dev/null
+	tree=$tmp/run$i-tree
+	"$plaint" -q init "$tree" >/dev/null
 	# The generator's categories include one the default pack lacks.
 	sed -i 's/^categories:$/categories:\n  outage: { label: "停电" }/' \
-		"$tmp/tree/plaint.yaml"
+		"$tree/plaint.yaml"
+	sync
 	t0=$(now)
-	"$plaint" -q -C "$tmp/tree" -u bench -N 2027-01-01T00:00:00+08:00 \
+	"$plaint" -q -C "$tree" -u bench -N 2027-01-01T00:00:00+08:00 \
 		import "$recs"
 	t1=$(now)
-	n=$(find "$tmp/tree" -name '*.yaml' ! -name plaint.yaml | wc -l)
+	n=$(find "$tree" -name '*.yaml' ! -name plaint.yaml | wc -l)
 	[ "$n" = "$count" ] || { echo "imported $n of $count" >&2; exit 1; }
 	rate=$(echo "$t0 $t1 $count" | awk '{ printf "%.0f", $3 / ($2 - $1) }')
 	ratio=$(echo "$rate $floor" | awk '{ printf "%.2f", $1 / $2 }')
