@@ -22,6 +22,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,10 @@ struct rec {
 	unsigned char state;
 	int month;		/* year * 12 + month - 1, where it is filed */
 	long val;		/* of its identity, in pass 1 */
+	unsigned char full;	/* a full state, restored */
+	unsigned char has_old;	/* a full state whose id is of its month */
+	unsigned char kept;	/* ... and keeps it */
+	struct complaint_id id;	/* that old id; then the id it is filed as */
 };
 
 struct import {
@@ -294,6 +299,7 @@ add_rec(struct import *im, unsigned in, size_t off, size_t len, int line,
 		im->cap = cap;
 	}
 	r = &im->recs[im->nrecs++];
+	memset(r, 0, sizeof(*r));
 	r->off = off;
 	r->len = len;
 	r->in = in;
@@ -703,8 +709,8 @@ static const char *const kept_fields[] = {
 };
 
 static int
-build_intake(struct import *im, struct node *fields, struct node **doc,
-    struct perr *e)
+build_intake(struct import *im, struct rules *rules, struct node *fields,
+    struct node **doc, int *incomplete, struct perr *e)
 {
 	struct stamp st = ctx_stamp(im->c);
 	const struct node *v;
@@ -723,10 +729,9 @@ build_intake(struct import *im, struct node *fields, struct node **doc,
 	/* As plaint log does, at the clock of this run. */
 	if (complaint_new(doc, &im->c->store.policy, fields, &st, e) == -1)
 		return -1;
-	if (rules_update(&im->c->rules, *doc, im->c->now, NULL, e) == -1)
+	if (rules_update(rules, *doc, im->c->now, NULL, e) == -1)
 		return -1;
-	if (im->c->rules.incomplete)
-		im->incomplete++;
+	*incomplete = rules->incomplete;
 	return 0;
 }
 
@@ -795,11 +800,14 @@ build_full(struct import *im, struct node *fields, struct perr *e)
 /*
  * Parse record r and build the complaint it gives: *doc (owned by the
  * caller), whether it is a full state, its month, and its identity
- * (*key NULL when it has none; it points into *doc).
+ * (*key NULL when it has none; it points into *doc).  rules is the
+ * caller's own copy (rules_update notes in it whether a calendar was
+ * missing), so that builders can run on several threads.
  */
 static int
-build(struct import *im, const struct rec *r, struct node **doc, int *full,
-    int *year, int *month, const char **key, long *val, struct perr *e)
+build(struct import *im, struct rules *rules, const struct rec *r,
+    struct node **doc, int *full, int *year, int *month, const char **key,
+    long *val, int *incomplete, struct perr *e)
 {
 	struct node *fields;
 	int rc;
@@ -807,6 +815,7 @@ build(struct import *im, const struct rec *r, struct node **doc, int *full,
 	*doc = NULL;
 	*key = NULL;
 	*val = 0;
+	*incomplete = 0;
 	if ((fields = parse_rec(im, r, e)) == NULL)
 		return -1;
 	*full = node_map_get(fields, "history") != NULL;
@@ -814,7 +823,7 @@ build(struct import *im, const struct rec *r, struct node **doc, int *full,
 		rc = build_full(im, fields, e);
 		*doc = fields;
 	} else {
-		rc = build_intake(im, fields, doc, e);
+		rc = build_intake(im, rules, fields, doc, incomplete, e);
 		node_free(fields);
 	}
 	if (rc == 0)
@@ -829,6 +838,218 @@ build(struct import *im, const struct rec *r, struct node **doc, int *full,
 	    *full && (*key = node_str(node_map_get(*doc, "id"))) != NULL)
 		*val = received_hash(node_str(node_map_get(*doc, "received")));
 	return 0;
+}
+
+/*
+ * Building records (parsing, checking, deadlines) is most of an import's
+ * own work, so worker threads build ahead of the pass that takes the
+ * records in order.  Worker w builds the records w, w + n, w + 2n... of
+ * the pass into slots it alone fills and empties: a tree is freed by
+ * the thread that made it, and no lock is taken per record but to hand
+ * it over.
+ */
+#define AHEAD 256		/* records built ahead of the taker */
+#define MAX_BUILDERS 4
+
+struct built {
+	struct node *doc;
+	struct strbuf text;	/* pass 2: the file, with its id */
+	struct perr e;
+	const char *key;	/* into doc */
+	long val;
+	int rc, full, year, month, incomplete;
+	int ready;
+};
+
+struct builder {
+	struct import *im;
+	int filing;		/* pass 2: finish each record and write it */
+	const size_t *order;	/* the records, in the order taken */
+	size_t n;
+	size_t taken;		/* records handed to the taker */
+	size_t released;	/* records the taker is done with */
+	struct built slot[AHEAD];
+	pthread_mutex_t mu;
+	pthread_cond_t ready, room;
+	pthread_t tid[MAX_BUILDERS];
+	int nthreads, stop;
+	int waiting;		/* the taker waits for a slot */
+	int blocked;		/* workers wait for room */
+};
+
+struct worker_arg {
+	struct builder *b;
+	int w;
+};
+
+static int finish_rec(struct import *im, const struct rec *r,
+    struct node *doc, struct strbuf *text, struct perr *e);
+
+static void
+build_into(struct builder *b, struct rules *rules, size_t i)
+{
+	struct built *t = &b->slot[i % AHEAD];
+	const struct rec *r = &b->im->recs[b->order[i]];
+
+	node_free(t->doc);
+	t->doc = NULL;
+	perr_clear(&t->e);
+	t->rc = build(b->im, rules, r, &t->doc, &t->full, &t->year, &t->month,
+	    &t->key, &t->val, &t->incomplete, &t->e);
+	if (t->rc == 0 && b->filing) {
+		t->rc = finish_rec(b->im, r, t->doc, &t->text, &t->e);
+		node_free(t->doc);
+		t->doc = NULL;
+	}
+}
+
+static void *
+builder_run(void *arg)
+{
+	struct worker_arg *a = arg;
+	struct builder *b = a->b;
+	struct rules rules = b->im->c->rules;	/* this thread's own */
+	size_t i;
+	int stop;
+
+	for (i = (size_t)a->w; i < b->n; i += (size_t)b->nthreads) {
+		pthread_mutex_lock(&b->mu);
+		while (!b->stop && i >= b->released + AHEAD) {
+			b->blocked = 1;
+			pthread_cond_wait(&b->room, &b->mu);
+		}
+		stop = b->stop;
+		pthread_mutex_unlock(&b->mu);
+		if (stop)
+			break;
+		build_into(b, &rules, i);
+		pthread_mutex_lock(&b->mu);
+		b->slot[i % AHEAD].ready = 1;
+		if (b->waiting)
+			pthread_cond_broadcast(&b->ready);
+		pthread_mutex_unlock(&b->mu);
+	}
+	free(a);
+	return NULL;
+}
+
+static void
+builder_start(struct builder *b, struct import *im, int filing,
+    const size_t *order, size_t n)
+{
+	const char *env = getenv("PLAINT_THREADS");
+	long want = env != NULL ? atol(env) : 0;
+	int k;
+
+	if (want <= 0)
+		want = sysconf(_SC_NPROCESSORS_ONLN);
+	if (want > MAX_BUILDERS)
+		want = MAX_BUILDERS;
+
+	memset(b, 0, sizeof(*b));
+	b->im = im;
+	b->filing = filing;
+	b->order = order;
+	b->n = n;
+	pthread_mutex_init(&b->mu, NULL);
+	pthread_cond_init(&b->ready, NULL);
+	pthread_cond_init(&b->room, NULL);
+	/* Few records are not worth a thread; PLAINT_THREADS=1 wants none. */
+	if (n < 2 * AHEAD || want <= 1)
+		return;
+	b->nthreads = (int)want;
+	for (k = 0; k < want; k++) {
+		struct worker_arg *a = malloc(sizeof(*a));
+
+		if (a != NULL) {
+			a->b = b;
+			a->w = k;
+		}
+		if (a == NULL || pthread_create(&b->tid[k], NULL, builder_run,
+		    a) != 0) {
+			free(a);
+			break;
+		}
+	}
+	if (k < want) {
+		/* Those started build a share they will not finish: stop. */
+		pthread_mutex_lock(&b->mu);
+		b->stop = 1;
+		pthread_cond_broadcast(&b->room);
+		pthread_mutex_unlock(&b->mu);
+		while (k-- > 0)
+			pthread_join(b->tid[k], NULL);
+		b->stop = 0;
+		b->nthreads = 0;
+		for (k = 0; k < AHEAD; k++) {
+			node_free(b->slot[k].doc);
+			strbuf_release(&b->slot[k].text);
+		}
+		memset(b->slot, 0, sizeof(b->slot));
+	}
+}
+
+/*
+ * The next record of the pass, built.  It stays the builder's: the taker
+ * may change it, and is done with it at the next take.
+ */
+static struct built *
+builder_take(struct builder *b)
+{
+	struct built *t;
+	size_t i;
+
+	pthread_mutex_lock(&b->mu);
+	if (b->taken > 0) {
+		b->slot[(b->taken - 1) % AHEAD].ready = 0;
+		b->released = b->taken;
+		/* Room for a run of records, not a wake-up per record. */
+		if (b->blocked && b->released % 16 == 0) {
+			b->blocked = 0;
+			pthread_cond_broadcast(&b->room);
+		}
+	}
+	i = b->taken++;
+	t = &b->slot[i % AHEAD];
+	if (b->nthreads == 0) {
+		struct rules rules = b->im->c->rules;
+
+		pthread_mutex_unlock(&b->mu);
+		build_into(b, &rules, i);
+		return t;
+	}
+	while (!t->ready) {
+		b->waiting = 1;
+		if (b->blocked) {
+			b->blocked = 0;
+			pthread_cond_broadcast(&b->room);
+		}
+		pthread_cond_wait(&b->ready, &b->mu);
+		b->waiting = 0;
+	}
+	pthread_mutex_unlock(&b->mu);
+	return t;
+}
+
+static void
+builder_stop(struct builder *b)
+{
+	size_t i;
+	int k;
+
+	pthread_mutex_lock(&b->mu);
+	b->stop = 1;
+	pthread_cond_broadcast(&b->room);
+	pthread_mutex_unlock(&b->mu);
+	for (k = 0; k < b->nthreads; k++)
+		pthread_join(b->tid[k], NULL);
+	for (i = 0; i < AHEAD; i++) {
+		node_free(b->slot[i].doc);
+		strbuf_release(&b->slot[i].text);
+	}
+	pthread_mutex_destroy(&b->mu);
+	pthread_cond_destroy(&b->ready);
+	pthread_cond_destroy(&b->room);
 }
 
 /* "file:line: field: what is wrong", the line counted in the file. */
@@ -880,33 +1101,47 @@ report_at(struct ctx *c, const struct perr *e)
 static int
 check_all(struct import *im, struct perr *fatal)
 {
-	struct node *doc;
-	const char *key;
-	size_t i;
-	long val, first, have;
-	int full, y, m;
+	struct builder b;
+	size_t i, *all;
+	long first, have;
+	int rc = 0;
 
-	for (i = 0; i < im->nrecs; i++) {
+	if ((all = calloc(im->nrecs ? im->nrecs : 1, sizeof(*all))) == NULL)
+		return perr_nomem(fatal);
+	for (i = 0; i < im->nrecs; i++)
+		all[i] = i;
+	builder_start(&b, im, 0, all, im->nrecs);
+	for (i = 0; i < im->nrecs && rc == 0; i++) {
 		struct rec *r = &im->recs[i];
-		struct perr e;
+		struct built *t = builder_take(&b);
 
 		progress(im, "checking", i, im->nrecs, 0);
-		perr_clear(&e);
-		if (build(im, r, &doc, &full, &y, &m, &key, &val, &e) == -1) {
-			if (e.code == PLAINT_OSERR)
-				return perr_nomem(fatal);
+		if (t->rc == -1) {
+			if (t->e.code == PLAINT_OSERR) {
+				rc = perr_nomem(fatal);
+				break;
+			}
 			r->state = REC_BAD;
-			reject(im, r, &e);
+			reject(im, r, &t->e);
 			continue;
 		}
-		r->val = val;
-		r->month = y * 12 + m - 1;
-		if (key != NULL && strset_has(&im->present, key, &have) &&
-		    same(have, val)) {
+		r->val = t->val;
+		r->month = t->year * 12 + t->month - 1;
+		r->full = t->full != 0;
+		r->has_old = 0;
+		if (r->full) {
+			const char *was = node_str(node_map_get(t->doc, "id"));
+
+			r->has_old = was != NULL &&
+			    complaint_id_parse(was, &r->id) == 0 &&
+			    r->id.year == t->year && r->id.month == t->month;
+		}
+		if (t->key != NULL && strset_has(&im->present, t->key, &have) &&
+		    same(have, t->val)) {
 			r->state = REC_PRESENT;
 			im->present_n++;
-		} else if (key != NULL && strset_has(&im->batch, key, &first) &&
-		    same(im->recs[first].val, val)) {
+		} else if (t->key != NULL && strset_has(&im->batch, t->key,
+		    &first) && same(im->recs[first].val, t->val)) {
 			const struct rec *f = &im->recs[first];
 
 			r->state = REC_PRESENT;
@@ -915,17 +1150,17 @@ check_all(struct import *im, struct perr *fatal)
 				fprintf(stderr, "plaint: import: warning: "
 				    "%s:%d: %s: given before, at %s:%d; "
 				    "skipped\n", im->in[r->in].path, r->line,
-				    val ? "id" : "source_ref",
+				    t->val ? "id" : "source_ref",
 				    im->in[f->in].path, f->line);
-		} else if (key != NULL && strset_set(&im->batch, key,
-		    (long)i) == -1) {
-			node_free(doc);
-			return perr_nomem(fatal);
-		}
-		node_free(doc);
+		} else if (t->key != NULL && strset_set(&im->batch, t->key,
+		    (long)i) == -1)
+			rc = perr_nomem(fatal);
 	}
-	progress(im, "checking", im->nrecs, im->nrecs, 1);
-	return 0;
+	builder_stop(&b);
+	free(all);
+	if (rc == 0)
+		progress(im, "checking", im->nrecs, im->nrecs, 1);
+	return rc;
 }
 
 static const struct import *sort_im;	/* for by_month: qsort has no arg */
@@ -941,21 +1176,87 @@ by_month(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The ids, in the order of filing: a full state keeps its own if it is
+ * free in its month, every other record takes the month's next.  Done
+ * before pass 2, so that the records can be finished on any thread.
+ */
+static int
+assign_ids(struct import *im, struct store_batch *b, const size_t *order,
+    size_t n, struct perr *e)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct rec *r = &im->recs[order[k]];
+		int year = r->month / 12, month = r->month % 12 + 1;
+
+		int kept = 0;
+
+		if (r->has_old && (kept = store_batch_claim(b, &r->id, e)) ==
+		    -1)
+			return -1;
+		r->kept = kept != 0;
+		if (!kept && store_batch_new_id(b, year, month, &r->id, e) ==
+		    -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Finish built record r: a full state gets the import event (and keeps
+ * its old id as source_ref if it had to take a new one), every record
+ * its id; then its file's text.  Runs on the builders' threads.
+ */
+static int
+finish_rec(struct import *im, const struct rec *r, struct node *doc,
+    struct strbuf *text, struct perr *e)
+{
+	struct stamp st = ctx_stamp(im->c);
+	char source[600], old[STORE_ID_BUFSZ + 64], idstr[STORE_ID_BUFSZ];
+	const char *was = node_str(node_map_get(doc, "id"));
+	struct node *extra;
+
+	snprintf(old, sizeof(old), "%s", was != NULL && r->full ? was : "");
+	if (r->full) {
+		snprintf(source, sizeof(source), "%s:%d", im->in[r->in].path,
+		    r->line);
+		if ((extra = node_new_map()) == NULL ||
+		    node_map_set(extra, "source", node_new_str(source)) == -1 ||
+		    (!r->kept && old[0] != '\0' && node_map_set(extra, "was",
+		    node_new_str(old)) == -1)) {
+			node_free(extra);
+			return perr_nomem(e);
+		}
+		/* Its old id finds it again on a second run. */
+		if (!r->kept && old[0] != '\0' && node_map_get(doc,
+		    "source_ref") == NULL && complaint_set(doc, "source_ref",
+		    node_new_str(old), e) == -1) {
+			node_free(extra);
+			return -1;
+		}
+		if (complaint_event(doc, &st, "import", extra, e) == -1)
+			return -1;
+	}
+	complaint_id_format(&r->id, idstr);
+	if (node_map_set_at(doc, 0, "id", node_new_str(idstr)) == -1)
+		return perr_nomem(e);
+	strbuf_reset(text);
+	return yamlio_emit(doc, text, e);
+}
+
 /* Pass 2: build each good record again and file it. */
 static int
 write_all(struct import *im, struct store_batch *b, struct perr *e)
 {
-	struct complaint_id id;
-	struct node *doc = NULL, *extra;
-	char source[600], old[STORE_ID_BUFSZ + 64], idstr[STORE_ID_BUFSZ];
-	const char *key;
-	size_t i, k, done = 0, total = 0, *order;
-	long val;
-	int full, y, m, kept;
+	struct builder bld;
+	size_t i, k, done = 0, total = 0, *order = NULL;
+	int rc = 0;
 
 	for (i = 0; i < im->nrecs; i++)
 		total += im->recs[i].state == REC_OK;
-	if ((order = malloc((total ? total : 1) * sizeof(*order))) == NULL)
+	if ((order = calloc(total ? total : 1, sizeof(*order))) == NULL)
 		return perr_nomem(e);
 	for (i = 0, k = 0; i < im->nrecs; i++)
 		if (im->recs[i].state == REC_OK)
@@ -969,68 +1270,33 @@ write_all(struct import *im, struct store_batch *b, struct perr *e)
 	if (total > 1)
 		qsort(order, total, sizeof(*order), by_month);
 	im->incomplete = 0;
-	for (k = 0; k < total; k++) {
-		const struct rec *r = &im->recs[order[k]];
-		struct stamp st = ctx_stamp(im->c);
+	if (assign_ids(im, b, order, total, e) == -1) {
+		free(order);
+		return -1;
+	}
+	builder_start(&bld, im, 1, order, total);
+	for (k = 0; k < total && rc == 0; k++) {
+		struct built *t = builder_take(&bld);
 
 		progress(im, "importing", done, total, 0);
-		if (build(im, r, &doc, &full, &y, &m, &key, &val, e) == -1)
-			goto fail;	/* it was good in pass 1 */
-		kept = 0;
-		old[0] = '\0';
-		if (full) {
-			const char *was = node_str(node_map_get(doc, "id"));
-
-			if (was != NULL) {
-				snprintf(old, sizeof(old), "%s", was);
-				if (complaint_id_parse(was, &id) == 0 &&
-				    id.year == y && id.month == m &&
-				    (kept = store_batch_claim(b, &id, e)) == -1)
-					goto fail;
-			}
+		if (t->rc == -1) {
+			*e = t->e;	/* it was good in pass 1 */
+			rc = -1;
+		} else if ((rc = store_batch_add_text(b,
+		    &im->recs[order[k]].id, &t->text, e)) == 0) {
+			im->incomplete += t->incomplete;
+			done++;
 		}
-		if (!kept && store_batch_new_id(b, y, m, &id, e) == -1)
-			goto fail;
-		if (full) {
-			complaint_id_format(&id, idstr);
-			snprintf(source, sizeof(source), "%s:%d",
-			    im->in[r->in].path, r->line);
-			if ((extra = node_new_map()) == NULL ||
-			    node_map_set(extra, "source",
-			    node_new_str(source)) == -1 ||
-			    (!kept && old[0] != '\0' && node_map_set(extra,
-			    "was", node_new_str(old)) == -1)) {
-				node_free(extra);
-				perr_nomem(e);
-				goto fail;
-			}
-			/* Its old id finds it again on a second run. */
-			if (!kept && old[0] != '\0' && node_map_get(doc,
-			    "source_ref") == NULL && complaint_set(doc,
-			    "source_ref", node_new_str(old), e) == -1) {
-				node_free(extra);
-				goto fail;
-			}
-			if (complaint_event(doc, &st, "import", extra,
-			    e) == -1)
-				goto fail;
-		}
-		if (store_batch_add(b, &id, doc, e) == -1)
-			goto fail;
-		node_free(doc);
-		doc = NULL;
-		done++;
 	}
-	progress(im, "importing", done, total, 1);
+	builder_stop(&bld);
 	free(order);
+	if (rc == -1)
+		return -1;
+	progress(im, "importing", done, total, 1);
 	if (store_batch_finish(b, e) == -1)
 		return -1;
 	im->imported = (long)done;
 	return 0;
-fail:
-	free(order);
-	node_free(doc);
-	return -1;
 }
 
 static void

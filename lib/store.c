@@ -412,6 +412,24 @@ write_tmp(struct store *s, int dirfd, const struct node *doc, char *tmp,
 	return write_tmp_sync(s, dirfd, doc, tmp, tmpsize, path, 1, e);
 }
 
+/* Write text to a new temporary file in dirfd; fsync it if sync is set. */
+static int
+create_tmp(struct store *s, int dirfd, const struct strbuf *text, char *tmp,
+    size_t tmpsize, const char *path, int sync, struct perr *e)
+{
+	tmp_name(s, tmp, tmpsize);
+	switch (fileio_create_at(dirfd, tmp, s->policy.file_mode, s->fix_mode,
+	    text->buf, text->len, sync)) {
+	case 0:
+		return 0;
+	case -1:
+		return perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create",
+		    path);
+	default:
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot write", path);
+	}
+}
+
 /* Write doc to a new temporary file in dirfd; fsync it if sync is set. */
 static int
 write_tmp_sync(struct store *s, int dirfd, const struct node *doc, char *tmp,
@@ -420,22 +438,8 @@ write_tmp_sync(struct store *s, int dirfd, const struct node *doc, char *tmp,
 	struct strbuf sb = STRBUF_INIT;
 	int rc = -1;
 
-	if (yamlio_emit(doc, &sb, e) == -1)
-		goto done;
-	tmp_name(s, tmp, tmpsize);
-	switch (fileio_create_at(dirfd, tmp, s->policy.file_mode, s->fix_mode,
-	    sb.buf, sb.len, sync)) {
-	case 0:
-		rc = 0;
-		break;
-	case -1:
-		perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create", path);
-		break;
-	default:
-		perr_errno(e, PLAINT_IOERR, errno, "cannot write", path);
-		break;
-	}
-done:
+	if (yamlio_emit(doc, &sb, e) == 0)
+		rc = create_tmp(s, dirfd, &sb, tmp, tmpsize, path, sync, e);
 	strbuf_release(&sb);
 	return rc;
 }
@@ -1026,7 +1030,6 @@ store_batch_init(struct store_batch *b, struct store *s, int sync_each,
 	memset(b, 0, sizeof(*b));
 	b->s = s;
 	b->sync_each = sync_each;
-	strbuf_init(&b->text);
 	if ((b->ids = malloc(sizeof(*b->ids))) == NULL)
 		return perr_nomem(e);
 	strset_init(b->ids);
@@ -1054,7 +1057,6 @@ store_batch_release(struct store_batch *b)
 	size_t i;
 
 	bgwrite_free(b->bg);
-	strbuf_release(&b->text);
 	/* Files added but never linked: nothing refers to them. */
 	for (i = 0; i < b->nfiles; i++)
 		unlinkat(b->months[b->files[i].month].fd, b->files[i].tmp, 0);
@@ -1203,8 +1205,8 @@ batch_commit(struct store_batch *b, struct perr *e)
 }
 
 int
-store_batch_add(struct store_batch *b, const struct complaint_id *id,
-    struct node *doc, struct perr *e)
+store_batch_add_text(struct store_batch *b, const struct complaint_id *id,
+    struct strbuf *text, struct perr *e)
 {
 	char idstr[STORE_ID_BUFSZ];
 	struct batch_file *f;
@@ -1225,22 +1227,17 @@ store_batch_add(struct store_batch *b, const struct complaint_id *id,
 	complaint_id_format(id, idstr);
 	complaint_id_path(id, f->path, sizeof(f->path));
 	snprintf(f->name, sizeof(f->name), "%s.yaml", idstr);
-	if (node_map_set_at(doc, 0, "id", node_new_str(idstr)) == -1)
-		return perr_nomem(e);
 	if (b->bg != NULL) {
-		strbuf_reset(&b->text);
-		if (yamlio_emit(doc, &b->text, e) == -1)
-			return -1;
 		tmp_name(b->s, f->tmp, sizeof(f->tmp));
 		/* Listed before it exists: release removes it either way. */
 		b->nfiles++;
 		if (bgwrite_put(b->bg, b->months[i].fd, f->tmp,
-		    b->s->policy.file_mode, b->s->fix_mode, &b->text, f->path,
+		    b->s->policy.file_mode, b->s->fix_mode, text, f->path,
 		    e) == -1)
 			return -1;
 		return b->nfiles >= STORE_BATCH_MAX ? batch_commit(b, e) : 0;
 	}
-	if (write_tmp_sync(b->s, b->months[i].fd, doc, f->tmp, sizeof(f->tmp),
+	if (create_tmp(b->s, b->months[i].fd, text, f->tmp, sizeof(f->tmp),
 	    f->path, b->sync_each, e) == -1)
 		return -1;
 	if (!b->sync_each) {

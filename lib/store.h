@@ -136,7 +136,7 @@ int store_scan_text(struct store *s, store_text_fn fn, void *ctx,
  * listed once and then counted in memory, and ids handed out or claimed
  * in the batch are remembered so that no two records get one id.
  * Calling sequence: store_batch_init, then for each complaint
- * store_batch_new_id or store_batch_claim, store_batch_add (commits by
+ * store_batch_new_id or store_batch_claim, store_batch_add_text (commits by
  * itself every STORE_BATCH_MAX files), then store_batch_finish, and
  * store_batch_release in any case (it removes files added but not
  * committed).
@@ -149,7 +149,6 @@ struct store_batch {
 	struct store *s;
 	int sync_each;
 	struct bgwrite *bg;		/* creates the files, if it could start */
-	struct strbuf text;		/* the YAML of the file being added */
 	struct batch_month *months;
 	size_t nmonths;
 	struct batch_file *files;	/* added, not yet linked */
@@ -167,9 +166,13 @@ int store_batch_new_id(struct store_batch *b, int year, int month,
 /* Take id if no file has it and the batch did not hand it out: 1, else 0. */
 int store_batch_claim(struct store_batch *b, const struct complaint_id *id,
     struct perr *e);
-/* Set doc's id and write it to a temporary file beside its final name. */
-int store_batch_add(struct store_batch *b, const struct complaint_id *id,
-    struct node *doc, struct perr *e);
+/*
+ * Write text, the whole file of complaint id (its id field set by the
+ * caller), to a temporary file beside its final name.  text may come
+ * back emptied, its buffer swapped for another: reuse it, release it.
+ */
+int store_batch_add_text(struct store_batch *b, const struct complaint_id *id,
+    struct strbuf *text, struct perr *e);
 /* Link what was added; then all of it is durable. */
 int store_batch_finish(struct store_batch *b, struct perr *e);
 

@@ -306,4 +306,27 @@ test_expect_success 'plaint export -f jsonl | plaint import: the same files plus
 	done
 '
 
+test_expect_success 'builder threads or none: the same files, ids and order' '
+	awk "BEGIN {
+		for (i = 1; i <= 1500; i++) {
+			m = 1 + i % 3
+			if (i % 2)
+				printf \"{\\\"source_ref\\\": \\\"t-%d\\\", \\\"subject\\\": \\\"第%d号\\\", \\\"channel\\\": \\\"phone\\\", \\\"received\\\": \\\"2026-0%d-1%dT08:00:00+08:00\\\"}\\n\", i, i, m + 6, i % 10
+			else
+				printf \"{\\\"subject\\\": \\\"no ref %d\\\", \\\"received\\\": \\\"2026-0%d-0%dT09:00:00+08:00\\\"}\\n\", i, m + 6, 1 + i % 9
+		}
+	}" >many.jsonl &&
+	test $(wc -l <many.jsonl) = 1500 &&
+	make_tree one &&
+	make_tree many &&
+	PLAINT_THREADS=1 plaint -C one import many.jsonl 2>err1 &&
+	PLAINT_THREADS=3 plaint -C many import many.jsonl 2>err3 &&
+	grep "imported 1500," err1 &&
+	test_cmp err1 err3 &&
+	files one >f1 && files many >f3 && test_cmp f1 f3 &&
+	test $(wc -l <f1) = 1500 &&
+	for f in $(cat f1); do cmp one/$f many/$f || exit 1; done &&
+	plaint -C many check
+'
+
 test_done
