@@ -43,7 +43,7 @@ $(LIBA): $(LIB_OBJ)
 $(BIN): $(CMD_OBJ) $(LIBA)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(YAML_LIBS) -pthread
 
-$(O)/unit: $(UNIT_SRC) $(LIBA) $(HDRS)
+$(O)/unit: $(UNIT_SRC) $(LIBA) $(HDRS) $(wildcard tests/unit/*.h)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_SRC) $(LIBA) $(YAML_LIBS) -pthread
 
 # The whole suite: unit tests, end-to-end tests of the real binary,

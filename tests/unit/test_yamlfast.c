@@ -8,30 +8,10 @@
 #include "../../lib/strbuf.h"
 #include "../../lib/yamlfast.h"
 #include "../../lib/yamlio.h"
+#include "tree.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static int
-same_marked(const struct node *a, const struct node *b)
-{
-	size_t i;
-
-	if (a == NULL || b == NULL || a->type != b->type || a->n != b->n ||
-	    a->line != b->line || a->col != b->col)
-		return 0;
-	if (a->type == NODE_SCALAR)
-		return a->quoted == b->quoted && strcmp(a->str, b->str) == 0;
-	if (a->flow != b->flow)
-		return 0;
-	for (i = 0; i < a->n; i++) {
-		if (a->type == NODE_MAP && strcmp(a->keys[i], b->keys[i]) != 0)
-			return 0;
-		if (!same_marked(a->kids[i], b->kids[i]))
-			return 0;
-	}
-	return 1;
-}
 
 /* As gen-complaints writes them: indented sequences, every string quoted. */
 static const char generated[] =
@@ -134,7 +114,7 @@ check_samples(void)
 		ref = yamlio_parse_events(samples[i], len, "s", &e);
 		CHECK(fast != NULL);
 		CHECK(ref != NULL);
-		CHECK(same_marked(fast, ref));
+		CHECK(same_tree(fast, ref, 1));
 		node_free(fast);
 		node_free(ref);
 	}
@@ -163,8 +143,7 @@ static unsigned long rng = 12345;
 static unsigned
 rnd(unsigned n)
 {
-	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
-	return (unsigned)(rng >> 33) % n;
+	return unit_rnd(&rng, n);
 }
 
 static const char *const bits[] = {
@@ -264,7 +243,7 @@ check_mutants(void)
 		accepted++;
 		perr_clear(&e);
 		ref = yamlio_parse_events(sb.buf, sb.len, "m", &e);
-		if (!same_marked(fast, ref) && wrong++ < 3)
+		if (!same_tree(fast, ref, 1) && wrong++ < 3)
 			printf("# yamlfast and libyaml differ on:\n%s\n#--\n",
 			    sb.buf);
 		node_free(fast);
@@ -338,7 +317,7 @@ check_written(void)
 		fast = yamlfast_parse(out.buf, out.len, NULL);
 		ref = yamlio_parse_events(out.buf, out.len, "w", &e);
 		accepted += fast != NULL;
-		same += same_marked(fast, ref);
+		same += same_tree(fast, ref, 1);
 		if (fast == NULL && accepted + 1 == i + 1)
 			printf("# yamlfast declined what plaint wrote:\n%s\n",
 			    out.buf);
