@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/array.h"
 #include "../lib/fileio.h"
 #include "../lib/jsonparse.h"
 #include "../lib/strset.h"
@@ -290,14 +291,8 @@ add_rec(struct import *im, unsigned in, size_t off, size_t len, int line,
 {
 	struct rec *r;
 
-	if (im->nrecs == im->cap) {
-		size_t cap = im->cap ? im->cap * 2 : 1024;
-
-		if ((r = realloc(im->recs, cap * sizeof(*r))) == NULL)
-			return perr_nomem(e);
-		im->recs = r;
-		im->cap = cap;
-	}
+	if (ARRAY_GROW(im->recs, im->nrecs, im->cap) == -1)
+		return perr_nomem(e);
 	r = &im->recs[im->nrecs++];
 	memset(r, 0, sizeof(*r));
 	r->off = off;

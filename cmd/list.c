@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/array.h"
 #include "../lib/csv.h"
 #include "../lib/filter.h"
 #include "../lib/json.h"
@@ -181,14 +182,8 @@ keep_row(struct list_state *ls, const struct node *doc)
 {
 	struct row *r;
 
-	if (ls->nrows == ls->cap) {
-		size_t cap = ls->cap ? ls->cap * 2 : 256;
-
-		if ((r = realloc(ls->rows, cap * sizeof(*r))) == NULL)
-			return -1;
-		ls->rows = r;
-		ls->cap = cap;
-	}
+	if (ARRAY_GROW(ls->rows, ls->nrows, ls->cap) == -1)
+		return -1;
 	r = &ls->rows[ls->nrows];
 	memset(r, 0, sizeof(*r));
 	r->seq = ls->count;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/array.h"
 #include "../lib/filter.h"
 #include "../lib/report.h"
 #include "../lib/strset.h"
@@ -53,14 +54,8 @@ add_item(struct remind_state *rs, const struct node *doc, const char *idstr,
 	const char *s = node_str(node_map_get(doc, "subject"));
 	struct item *it;
 
-	if (rs->nitems == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 16;
-
-		if ((it = realloc(rs->items, cap * sizeof(*it))) == NULL)
-			return -1;
-		rs->items = it;
-		rs->cap = cap;
-	}
+	if (ARRAY_GROW(rs->items, rs->nitems, rs->cap) == -1)
+		return -1;
 	it = &rs->items[rs->nitems];
 	memset(it, 0, sizeof(*it));
 	if ((a != NULL && *a != '\0' &&
@@ -78,16 +73,8 @@ add_item(struct remind_state *rs, const struct node *doc, const char *idstr,
 static int
 add_todo(struct remind_state *rs, const struct complaint_id *id)
 {
-	struct complaint_id *v;
-
-	if (rs->ntodo == rs->todocap) {
-		size_t cap = rs->todocap ? rs->todocap * 2 : 16;
-
-		if ((v = realloc(rs->todo, cap * sizeof(*v))) == NULL)
-			return -1;
-		rs->todo = v;
-		rs->todocap = cap;
-	}
+	if (ARRAY_GROW(rs->todo, rs->ntodo, rs->todocap) == -1)
+		return -1;
 	rs->todo[rs->ntodo++] = *id;
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "complaint.h"
 #include "csv.h"
 #include "export.h"
@@ -405,18 +406,10 @@ rehash(struct export_columns *c, size_t hcap)
 static int
 add_col(struct export_columns *c, const char *name)
 {
-	struct export_col *v;
-
 	if (find_col(c, name) != -1)
 		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-
-		if ((v = realloc(c->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		c->v = v;
-		c->cap = cap;
-	}
+	if (ARRAY_GROW(c->v, c->n, c->cap) == -1)
+		return -1;
 	memset(&c->v[c->n], 0, sizeof(c->v[c->n]));
 	if ((c->v[c->n].name = strdup(name)) == NULL)
 		return -1;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "complaint.h"
 #include "report.h"
 #include "workflow.h"
@@ -38,7 +39,6 @@ static int
 dist_insert(struct report_dist *d, long long key, unsigned long n)
 {
 	size_t lo = 0, hi = d->n, mid;
-	struct report_bin *v;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
@@ -51,14 +51,8 @@ dist_insert(struct report_dist *d, long long key, unsigned long n)
 		d->v[lo].n += n;
 		return 0;
 	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 8;
-
-		if ((v = realloc(d->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		d->v = v;
-		d->cap = cap;
-	}
+	if (ARRAY_GROW(d->v, d->n, d->cap) == -1)
+		return -1;
 	memmove(d->v + lo + 1, d->v + lo, (d->n - lo) * sizeof(*d->v));
 	d->v[lo].key = key;
 	d->v[lo].n = n;
@@ -355,7 +349,7 @@ rehash(struct report *rp)
 static struct report_group *
 find_group(struct report *rp, int depth, const char *const *key)
 {
-	struct report_group *g, **v;
+	struct report_group *g;
 	size_t j;
 	int i;
 
@@ -368,14 +362,8 @@ find_group(struct report *rp, int depth, const char *const *key)
 		    (depth < 2 || same_key(g->key[1], key[1])))
 			return g;
 	}
-	if (rp->ngroups == rp->cap) {
-		size_t cap = rp->cap ? rp->cap * 2 : 16;
-
-		if ((v = realloc(rp->groups, cap * sizeof(*v))) == NULL)
-			return NULL;
-		rp->groups = v;
-		rp->cap = cap;
-	}
+	if (ARRAY_GROW(rp->groups, rp->ngroups, rp->cap) == -1)
+		return NULL;
 	if ((g = calloc(1, sizeof(*g))) == NULL)
 		return NULL;
 	g->depth = depth;

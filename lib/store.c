@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "bgwrite.h"
 #include "fileio.h"
 #include "store.h"
@@ -591,16 +592,8 @@ names_free(struct name_list *l)
 static int
 names_add(struct name_list *l, const char *name)
 {
-	char **v;
-
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-
-		if ((v = realloc(l->v, cap * sizeof(*v))) == NULL)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (ARRAY_GROW(l->v, l->n, l->cap) == -1)
+		return -1;
 	if ((l->v[l->n] = strdup(name)) == NULL)
 		return -1;
 	l->n++;
@@ -1212,14 +1205,8 @@ store_batch_add_text(struct store_batch *b, const struct complaint_id *id,
 	struct batch_file *f;
 	long i;
 
-	if (b->nfiles == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-
-		if ((f = realloc(b->files, cap * sizeof(*f))) == NULL)
-			return perr_nomem(e);
-		b->files = f;
-		b->cap = cap;
-	}
+	if (ARRAY_GROW(b->files, b->nfiles, b->cap) == -1)
+		return perr_nomem(e);
 	if ((i = batch_month(b, id->year, id->month, e)) == -1)
 		return -1;
 	f = &b->files[b->nfiles];

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "yamlfast.h"
 #include "yamlio.h"
 
@@ -142,15 +143,8 @@ push(struct fast *f, const char *key, size_t klen, struct node *val)
 {
 	char *k = NULL;
 
-	if (f->top == f->stack_cap) {
-		size_t cap = f->stack_cap ? f->stack_cap * 2 : 64;
-		struct entry *st = realloc(f->stack, cap * sizeof(*st));
-
-		if (st == NULL)
-			goto fail;
-		f->stack = st;
-		f->stack_cap = cap;
-	}
+	if (ARRAY_GROW(f->stack, f->top, f->stack_cap) == -1)
+		goto fail;
 	if (key != NULL) {
 		if ((k = take(f, klen + 1)) == NULL)
 			goto fail;
