@@ -63,6 +63,33 @@ def measure(cmds, n):
     return {k: (statistics.median(v), rss[k]) for k, v in walls.items()}
 
 
+def log_latency(began):
+    """One plaint log, fsyncs and all, against hello-yaml (a process that
+    links libyaml and parses a policy): issue 5 wants at most 3 x."""
+    tree = os.path.join(tmp, "logtree")
+    shutil.rmtree(tree, ignore_errors=True)
+    subprocess.run([plaint, "-q", "init", tree], check=True, stdout=subprocess.DEVNULL)
+    policy = os.path.join(tree, "plaint.yaml")
+    times = {"log": [], "hello": []}
+    for i in range(31):
+        t0 = time.monotonic()
+        subprocess.run([plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00",
+                        "log", "channel=phone", "subject=bench %d" % i],
+                       check=True, stdout=subprocess.DEVNULL)
+        times["log"].append(time.monotonic() - t0)
+        t0 = time.monotonic()
+        subprocess.run([os.path.join(tools, "hello-yaml"), policy], check=True,
+                       stdout=subprocess.DEVNULL)
+        times["hello"].append(time.monotonic() - t0)
+    shutil.rmtree(tree, ignore_errors=True)
+    log = statistics.median(times["log"])
+    hello = statistics.median(times["hello"])
+    print("\n== one plaint log, 31 runs alternating with hello-yaml, at %.0f s" % (
+        time.monotonic() - began))
+    print("  plaint log %.1f ms, hello-yaml %.1f ms: %.2f x (target <= 3)" % (
+        log * 1e3, hello * 1e3, log / hello))
+
+
 def main():
     if not os.path.exists(plaint):
         sys.exit("bench: build plaint first (make)")
@@ -108,6 +135,7 @@ def main():
             if n >= 1000000:
                 line += " (target < 64)"
             print(line)
+    log_latency(began)
     imp = os.path.join(top, "tools", "bench-import.sh")
     if os.path.exists(imp):
         print("\n== import, at %.0f s" % (time.monotonic() - began))
