@@ -120,7 +120,7 @@ def main():
         if n <= 100000 or os.environ.get("BENCH_PY_1M"):
             res["report.py (PyYAML, C loader)"] = measure(
                 {"p": ["/usr/bin/python3", os.path.join(bench, "report.py"), d]}, 1)["p"]
-        print("\n== %d complaints (%s), %d run%s each, at %.0f s" % (
+        print("\n== %d complaints (%s), %d run%s each, done at %.0f s" % (
             n, d, nruns, "" if nruns == 1 else "s", time.monotonic() - began))
         for k, (w, m) in res.items():
             print("  %-36s %8.2f s  %8.1f MiB" % (k, w, m / 1024))
