@@ -68,6 +68,41 @@ test_cmp() {
 }
 
 # A fresh tree with the default policy in ./$1 (default: tree).
+# Policy packs (t11xx, t12xx).
+
+# due_of FILE CLOCK: the stored due.CLOCK of a complaint file.
+due_of() { sed -n "s/^  $2: \"\(.*\)\"$/\1/p" "$1"; }
+
+# pack_loads PACK: init -p PACK makes tree, and policy prints the pack,
+# as text and as JSON.
+pack_loads() {
+	plaint -q init -p "$1" tree &&
+	plaint -C tree policy >out &&
+	grep "^policy: $1$" out &&
+	plaint -C tree policy -f json >out.json &&
+	grep "\"policy\": \"$1\"" out.json
+}
+
+# pack_vocabulary: the causes, calendars and time zone scripts rely on.
+pack_vocabulary() {
+	for v in staff customer product other; do
+		grep "^  $v: " tree/plaint.yaml || return 1
+	done &&
+	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
+	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+}
+
+# refuses_channel ALLOWED: log with a channel the pack lacks exits 65,
+# writes nothing, and names the channels it allows.
+refuses_channel() {
+	ls -R tree >before &&
+	{ plaint -C tree log channel=wechat subject=x 2>err; rc=$?; } &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: $1$" err &&
+	return $rc
+}
+
 make_tree() {
 	plaint -q init "${1:-tree}" >/dev/null
 }

@@ -6,22 +6,14 @@
 
 F=2026/11/2611-0001.yaml
 
-# due_of TREE FILE CLOCK: the stored due.CLOCK of a complaint.
-due_of() { sed -n "s/^  $3: \"\(.*\)\"$/\1/p" "$1/$2"; }
 
 test_expect_success 'init -p bank loads; policy prints it' '
-	plaint -q init -p bank tree &&
-	plaint -C tree policy >out &&
-	grep "^policy: bank$" out &&
-	plaint -C tree policy -f json >out.json &&
-	grep "\"policy\": \"bank\"" out.json
+	pack_loads bank
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
 	grep "^  phone: " tree/plaint.yaml &&
-	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
-	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
-	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+	pack_vocabulary
 '
 
 test_expect_success 'the three lines of 第四条 take complaints' '
@@ -69,11 +61,11 @@ test_expect_success 'a due given at log stays through escalation' '
 	plaint -C tree -N 2026-11-28T09:00:00+08:00 escalate 2611-0008 -m 网点未处理 &&
 	grep "^level: 1$" tree/$G &&
 	grep "^department: \"一级行部\"$" tree/$G &&
-	test "$(due_of tree $G resolution)" = 2026-12-04T17:00:00+08:00 &&
+	test "$(due_of tree/$G resolution)" = 2026-12-04T17:00:00+08:00 &&
 	plaint -C tree -N 2026-11-29T09:00:00+08:00 escalate 2611-0008 -m 全行协调 &&
 	grep "^level: 2$" tree/$G &&
 	grep "^department: \"总行优质服务工作领导小组\"$" tree/$G &&
-	test "$(due_of tree $G resolution)" = 2026-12-04T17:00:00+08:00
+	test "$(due_of tree/$G resolution)" = 2026-12-04T17:00:00+08:00
 '
 
 test_expect_code 1 'the head office is the top of the chain' '
@@ -101,13 +93,7 @@ test_expect_success 'a suggestion is a kind; an inquiry is not' '
 '
 
 test_expect_code 65 'a channel the pack does not have is bad data' '
-	ls -R tree >before &&
-	plaint -C tree log channel=wechat subject=x 2>err;
-	rc=$? &&
-	ls -R tree >after &&
-	test_cmp before after &&
-	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, assistance-line, hotline, supervision-line, counter, opinion-book, supervisor, media, letter$" err &&
-	exit $rc
+	refuses_channel "phone, assistance-line, hotline, supervision-line, counter, opinion-book, supervisor, media, letter"
 '
 
 test_done

@@ -6,23 +6,15 @@
 
 F=2026/11/2611-0001.yaml
 
-# due_of TREE FILE CLOCK: the stored due.CLOCK of a complaint.
-due_of() { sed -n "s/^  $3: \"\(.*\)\"$/\1/p" "$1/$2"; }
 
 test_expect_success 'init -p insurance loads; policy prints it' '
-	plaint -q init -p insurance tree &&
-	plaint -C tree policy >out &&
-	grep "^policy: insurance$" out &&
-	plaint -C tree policy -f json >out.json &&
-	grep "\"policy\": \"insurance\"" out.json
+	pack_loads insurance
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
 	grep "^  phone: " tree/plaint.yaml &&
 	grep "^  regulator: " tree/plaint.yaml &&
-	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
-	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
-	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+	pack_vocabulary
 '
 
 test_expect_success 'the pack says the seed gives no time limits, and has no deadline rule' '
@@ -47,7 +39,7 @@ test_expect_success 'a complaint passed on by the regulator, with the due it set
 		due.resolution=2026-12-11T17:00:00+08:00 >/dev/null &&
 	G=2026/11/2611-0002.yaml &&
 	grep "^channel: regulator$" tree/$G &&
-	test "$(due_of tree $G resolution)" = 2026-12-11T17:00:00+08:00
+	test "$(due_of tree/$G resolution)" = 2026-12-11T17:00:00+08:00
 '
 
 test_expect_success 'escalate: the 派出机构, then the 保险消费者权益保护局; the due stays' '
@@ -57,7 +49,7 @@ test_expect_success 'escalate: the 派出机构, then the 保险消费者权益�
 	plaint -C tree -N 2026-12-01T09:00:00+08:00 escalate 2611-0002 &&
 	grep "^level: 2$" tree/$G &&
 	grep "^department: \"中国保监会保险消费者权益保护局\"$" tree/$G &&
-	test "$(due_of tree $G resolution)" = 2026-12-11T17:00:00+08:00 &&
+	test "$(due_of tree/$G resolution)" = 2026-12-11T17:00:00+08:00 &&
 	plaint -C tree escalate 2611-0002 2>/dev/null;
 	test $? = 1
 '
@@ -79,13 +71,7 @@ test_expect_code 65 'a respondent the pack does not know is bad data' '
 '
 
 test_expect_code 65 'a channel the pack does not have is bad data' '
-	ls -R tree >before &&
-	plaint -C tree log channel=wechat subject=x 2>err;
-	rc=$? &&
-	ls -R tree >after &&
-	test_cmp before after &&
-	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, letter, visit, email, web, intermediary, regulator$" err &&
-	exit $rc
+	refuses_channel "phone, letter, visit, email, web, intermediary, regulator"
 '
 
 test_done

@@ -7,11 +7,7 @@
 F=2026/11/2611-0001.yaml
 
 test_expect_success 'init -p cosmetics loads; policy prints it' '
-	plaint -q init -p cosmetics tree &&
-	plaint -C tree policy >out &&
-	grep "^policy: cosmetics$" out &&
-	plaint -C tree policy -f json >out.json &&
-	grep "\"policy\": \"cosmetics\"" out.json
+	pack_loads cosmetics
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
@@ -72,13 +68,7 @@ test_expect_code 65 'a category the pack does not have is bad data' '
 '
 
 test_expect_code 65 'a channel the pack does not have is bad data' '
-	ls -R tree >before &&
-	plaint -C tree log channel=wechat subject=x 2>err;
-	rc=$? &&
-	ls -R tree >after &&
-	test_cmp before after &&
-	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, letter, visit, headquarters, counter, dealer, consumer-association, court$" err &&
-	exit $rc
+	refuses_channel "phone, letter, visit, headquarters, counter, dealer, consumer-association, court"
 '
 
 test_done

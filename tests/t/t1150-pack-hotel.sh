@@ -6,15 +6,9 @@
 
 F=2026/11/2611-0001.yaml
 
-# due_of TREE FILE CLOCK: the stored due.CLOCK of a complaint.
-due_of() { sed -n "s/^  $3: \"\(.*\)\"$/\1/p" "$1/$2"; }
 
 test_expect_success 'init -p hotel loads; policy prints it' '
-	plaint -q init -p hotel tree &&
-	plaint -C tree policy >out &&
-	grep "^policy: hotel$" out &&
-	plaint -C tree policy -f json >out.json &&
-	grep "\"policy\": \"hotel\"" out.json
+	pack_loads hotel
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
@@ -30,15 +24,15 @@ test_expect_success 'a facilities complaint with the time agreed with the guest'
 	plaint -C tree -N 2026-11-27T21:00:00+08:00 log channel=phone \
 		category=facilities subject=空调不制热 complainant.name=陈先生 \
 		due.resolution=2026-11-27T22:00:00+08:00 >/dev/null &&
-	test "$(due_of tree $F resolution)" = 2026-11-27T22:00:00+08:00 &&
-	test -z "$(due_of tree $F callback)" &&
-	test -z "$(due_of tree $F first_response)"
+	test "$(due_of tree/$F resolution)" = 2026-11-27T22:00:00+08:00 &&
+	test -z "$(due_of tree/$F callback)" &&
+	test -z "$(due_of tree/$F first_response)"
 '
 
 test_expect_success 'the guest agrees to half an hour more: extend' '
 	plaint -C tree -N 2026-11-27T21:30:00+08:00 extend 2611-0001 \
 		resolution=30m approved_by=值班经理 -m 需更换配件 &&
-	test "$(due_of tree $F resolution)" = 2026-11-27T22:30:00+08:00
+	test "$(due_of tree/$F resolution)" = 2026-11-27T22:30:00+08:00
 '
 
 test_expect_code 1 'the callback cannot be extended' '
@@ -64,10 +58,10 @@ test_expect_success 'escalate to the department concerned (三、1.5)' '
 test_expect_success 'repaired: the callback is due 2 hours later' '
 	plaint -C tree -N 2026-11-27T22:10:00+08:00 resolve 2611-0001 \
 		-m 已更换配件 valid=yes cause=equipment &&
-	test "$(due_of tree $F callback)" = 2026-11-28T00:10:00+08:00 &&
-	test "$(due_of tree $F resolution)" = 2026-11-27T22:30:00+08:00 &&
+	test "$(due_of tree/$F callback)" = 2026-11-28T00:10:00+08:00 &&
+	test "$(due_of tree/$F resolution)" = 2026-11-27T22:30:00+08:00 &&
 	plaint -C tree -N 2026-11-27T22:20:00+08:00 note 2611-0001 -m 工程部确认 &&
-	test "$(due_of tree $F callback)" = 2026-11-28T00:10:00+08:00 &&
+	test "$(due_of tree/$F callback)" = 2026-11-28T00:10:00+08:00 &&
 	plaint -C tree -N 2026-11-27T23:00:00+08:00 show -f text 2611-0001 >out &&
 	grep "^  callback         2026-11-28 00:10  due in 1h 10m$" out
 '

@@ -6,22 +6,14 @@
 
 F=2026/11/2611-0001.yaml
 
-# due_of TREE FILE CLOCK: the stored due.CLOCK of a complaint.
-due_of() { sed -n "s/^  $3: \"\(.*\)\"$/\1/p" "$1/$2"; }
 
 test_expect_success 'init -p manufacturing loads; policy prints it' '
-	plaint -q init -p manufacturing tree &&
-	plaint -C tree policy >out &&
-	grep "^policy: manufacturing$" out &&
-	plaint -C tree policy -f json >out.json &&
-	grep "\"policy\": \"manufacturing\"" out.json
+	pack_loads manufacturing
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
 	grep "^  phone: " tree/plaint.yaml &&
-	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
-	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
-	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+	pack_vocabulary
 '
 
 # 模板 (九) 1: 编号、料号、交运日期、数量、不良数量、客户要求.
@@ -78,7 +70,7 @@ test_expect_success 'escalate: 总经理室, then the 总经理 decides (核决)
 	plaint -C tree -N 2026-12-01T09:00:00+08:00 escalate 2611-0003 &&
 	grep "^level: 2$" tree/$G &&
 	grep "^assignee: \"总经理\"$" tree/$G &&
-	test "$(due_of tree $G resolution)" = 2026-12-04T17:00:00+08:00 &&
+	test "$(due_of tree/$G resolution)" = 2026-12-04T17:00:00+08:00 &&
 	plaint -C tree escalate 2611-0003 2>/dev/null;
 	test $? = 1
 '
@@ -99,13 +91,7 @@ test_expect_success 'an 异常处理单 (no loss) is a kind of its own' '
 '
 
 test_expect_code 65 'a channel the pack does not have is bad data' '
-	ls -R tree >before &&
-	plaint -C tree log channel=wechat subject=x 2>err;
-	rc=$? &&
-	ls -R tree >after &&
-	test_cmp before after &&
-	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, letter, email, visit, sales-visit$" err &&
-	exit $rc
+	refuses_channel "phone, letter, email, visit, sales-visit"
 '
 
 test_done

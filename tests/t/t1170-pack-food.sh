@@ -7,11 +7,7 @@
 F=2026/11/2611-0001.yaml
 
 test_expect_success 'init -p food loads; policy prints it' '
-	plaint -q init -p food tree &&
-	plaint -C tree policy >out &&
-	grep "^policy: food$" out &&
-	plaint -C tree policy -f json >out.json &&
-	grep "\"policy\": \"food\"" out.json
+	pack_loads food
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
@@ -82,13 +78,7 @@ test_expect_code 65 'a remedy other than exchange or refund is bad data' '
 '
 
 test_expect_code 65 'a channel the pack does not have is bad data' '
-	ls -R tree >before &&
-	plaint -C tree log channel=wechat subject=x 2>err;
-	rc=$? &&
-	ls -R tree >after &&
-	test_cmp before after &&
-	grep "^plaint: log: channel: \"wechat\" is not allowed; the policy allows: phone, letter, visit, store, dealer, consumer-association$" err &&
-	exit $rc
+	refuses_channel "phone, letter, visit, store, dealer, consumer-association"
 '
 
 test_done

@@ -9,7 +9,6 @@ F1=2026/11/2611-0001.yaml
 F2=2026/11/2611-0002.yaml
 F3=2026/11/2611-0003.yaml
 
-due_of() { sed -n "s/^  $2: \"\(.*\)\"$/\1/p" "$1"; }
 # The penalties block: from "penalties:" to the next top-level key.
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 

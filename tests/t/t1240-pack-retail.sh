@@ -6,7 +6,6 @@
 NOW=2026-11-27T10:00:00+08:00
 D=tree/2026/11
 
-due_of() { sed -n "s/^  $2: \"\(.*\)\"$/\1/p" "$1"; }
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 
 test_expect_success 'init -p retail copies the pack, and it loads' '

@@ -8,7 +8,6 @@
 D=tree/2026/11
 T0=2026-11-27T10:00:00+08:00
 
-due_of() { sed -n "s/^  $2: \"\(.*\)\"$/\1/p" "$1"; }
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 # at HH:MM [DAY] COMMAND...: run plaint in the tree at 2026-11-DAY (27) HH:MM.
 at() {

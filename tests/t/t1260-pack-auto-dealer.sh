@@ -6,7 +6,6 @@
 NOW=2026-11-27T10:00:00+08:00
 D=tree/2026/11
 
-due_of() { sed -n "s/^  $2: \"\(.*\)\"$/\1/p" "$1"; }
 
 test_expect_success 'init -p auto-dealer copies the pack, and it loads' '
 	plaint -q init -p auto-dealer tree &&
