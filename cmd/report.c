@@ -115,6 +115,8 @@ nth_group(const struct report *rp, size_t i)
 
 /* Table */
 
+#define NCELLS(a) (sizeof(a) / sizeof((a)[0]))
+
 struct cells {
 	const char *v[TABLE_MAX_COLS];
 	char buf[TABLE_MAX_COLS][48];
@@ -158,6 +160,36 @@ header_keys(struct cells *cl, const struct report *rp)
 	}
 }
 
+/* A section's table, its header row the group keys and then names. */
+static int
+table_start(struct table *t, struct cells *cl, const struct report *rp,
+    const char *const *names, size_t n)
+{
+	size_t k;
+
+	table_init(t, rp->nby + n);
+	header_keys(cl, rp);
+	for (k = 0; k < n; k++)
+		cl->v[cl->n++] = names[k];
+	return table_add(t, cl->v);
+}
+
+static void
+cells_pct(struct cells *cl, long on, long late)
+{
+	pct_cell(cl->buf[cl->n], sizeof(cl->buf[0]), on, late);
+	cl->v[cl->n] = cl->buf[cl->n];
+	cl->n++;
+}
+
+static void
+cells_span(struct cells *cl, long long secs)
+{
+	span_cell(cl->buf[cl->n], sizeof(cl->buf[0]), secs);
+	cl->v[cl->n] = cl->buf[cl->n];
+	cl->n++;
+}
+
 static int
 flush_table(struct report_state *rs, struct table *t)
 {
@@ -182,11 +214,7 @@ matrix(struct report_state *rs, const char **names, size_t n, int statuses)
 	for (at = 0; at < n; at += per) {
 		size_t m = n - at < per ? n - at : per;
 
-		table_init(&t, rp->nby + m);
-		header_keys(&cl, rp);
-		for (k = 0; k < m; k++)
-			cl.v[cl.n++] = names[at + k];
-		if (table_add(&t, cl.v) == -1)
+		if (table_start(&t, &cl, rp, names + at, m) == -1)
 			goto nomem;
 		for (i = 0; i <= rp->ngroups; i++) {
 			const struct report_group *g = nth_group(rp, i);
@@ -250,7 +278,7 @@ out_table(struct report_state *rs)
 	char period[80];
 	struct table t;
 	struct cells cl;
-	size_t i, k, j;
+	size_t i, j;
 
 	period_text(rp, rp->policy->tz_off, period, sizeof(period));
 	if (strbuf_addf(&rs->out, "Complaints %s%s%s%s%s: %ld\n", period,
@@ -261,11 +289,7 @@ out_table(struct report_state *rs)
 	if (rp->all.total == 0)
 		return 0;
 
-	table_init(&t, rp->nby + 7);
-	header_keys(&cl, rp);
-	for (k = 0; k < 7; k++)
-		cl.v[cl.n++] = summary[k];
-	if (table_add(&t, cl.v) == -1)
+	if (table_start(&t, &cl, rp, summary, NCELLS(summary)) == -1)
 		goto nomem;
 	for (i = 0; i <= rp->ngroups; i++) {
 		const struct report_group *g = nth_group(rp, i);
@@ -287,11 +311,7 @@ out_table(struct report_state *rs)
 		return -1;
 
 	/* Deadlines: one row per group and clock that has figures. */
-	table_init(&t, rp->nby + 6);
-	header_keys(&cl, rp);
-	for (k = 0; k < 6; k++)
-		cl.v[cl.n++] = clockh[k];
-	if (table_add(&t, cl.v) == -1)
+	if (table_start(&t, &cl, rp, clockh, NCELLS(clockh)) == -1)
 		goto nomem;
 	for (i = 0; i <= rp->ngroups; i++) {
 		const struct report_group *g = nth_group(rp, i);
@@ -305,18 +325,9 @@ out_table(struct report_state *rs)
 			cl.v[cl.n++] = r->clocks[j].name;
 			cells_num(&cl, cf->on_time);
 			cells_num(&cl, cf->late);
-			pct_cell(cl.buf[cl.n], sizeof(cl.buf[0]), cf->on_time,
-			    cf->late);
-			cl.v[cl.n] = cl.buf[cl.n];
-			cl.n++;
-			span_cell(cl.buf[cl.n], sizeof(cl.buf[0]),
-			    report_dist_pct(&cf->dur, 50));
-			cl.v[cl.n] = cl.buf[cl.n];
-			cl.n++;
-			span_cell(cl.buf[cl.n], sizeof(cl.buf[0]),
-			    report_dist_pct(&cf->dur, 90));
-			cl.v[cl.n] = cl.buf[cl.n];
-			cl.n++;
+			cells_pct(&cl, cf->on_time, cf->late);
+			cells_span(&cl, report_dist_pct(&cf->dur, 50));
+			cells_span(&cl, report_dist_pct(&cf->dur, 90));
 			if (table_add(&t, cl.v) == -1)
 				goto nomem;
 		}
@@ -325,11 +336,7 @@ out_table(struct report_state *rs)
 		return -1;
 
 	/* The fines ledger. */
-	table_init(&t, rp->nby + 4);
-	header_keys(&cl, rp);
-	for (k = 0; k < 4; k++)
-		cl.v[cl.n++] = fineh[k];
-	if (table_add(&t, cl.v) == -1)
+	if (table_start(&t, &cl, rp, fineh, NCELLS(fineh)) == -1)
 		goto nomem;
 	for (i = 0; i <= rp->ngroups; i++) {
 		const struct report_group *g = nth_group(rp, i);
