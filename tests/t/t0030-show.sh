@@ -4,16 +4,22 @@
 
 NOW=2026-11-27T10:00:00+08:00
 
-# tree "base": one complaint with deadlines, assigned, with a contact.
-make_tree base &&
-plaint -C base -N $NOW -u 王芳 log channel=phone category=service-attitude \
-	subject=抄表员态度恶劣 complainant.name=张三 complainant.phone=13800000000 \
-	due.first_response=2026-11-27T10:30:00+08:00 \
-	due.resolution=2026-12-02T23:59:59+08:00 source_ref=crm-000123 >/dev/null &&
-plaint -C base -N 2026-11-27T10:05:00+08:00 -u 王芳 assign 2611-0001 李四 department=营业厅 &&
-plaint -C base -N $NOW log subject=第二件 >/dev/null ||
-	say "setup of the base tree failed"
+# The file of the first complaint in the tree "base".
 F=base/2026/11/2611-0001.yaml
+
+test_setup 'tree "base": one complaint with deadlines, assigned, with a contact, and an anonymous one' '
+	make_tree base &&
+	plaint -C base -N $NOW -u 王芳 log channel=phone category=service-attitude \
+		subject=抄表员态度恶劣 complainant.name=张三 complainant.phone=13800000000 \
+		due.first_response=2026-11-27T10:30:00+08:00 \
+		due.resolution=2026-12-02T23:59:59+08:00 source_ref=crm-000123 >out &&
+	plaint -C base -N 2026-11-27T10:05:00+08:00 -u 王芳 assign 2611-0001 李四 department=营业厅 &&
+	plaint -C base -N $NOW log subject=第二件 >>out &&
+	printf "2611-0001\n2611-0002\n" >expect &&
+	test_cmp expect out &&
+	grep "^status: assigned$" $F &&
+	rm out expect
+'
 
 test_expect_success 'show prints the file as stored' '
 	plaint -C base show 2611-0001 >out 2>err &&
@@ -30,7 +36,7 @@ test_expect_success 'options and the id in any order' '
 	test_cmp $F out
 '
 
-test_expect_success 'show -f json has the keys of the file, in order' '
+test_expect_success PYTHON3 'show -f json has the keys of the file, in order' '
 	plaint -C base show -f json 2611-0001 >out &&
 	python3 -c "import json,sys; print(\"\\n\".join(json.load(open(sys.argv[1]))))" out >json-keys &&
 	grep -o "^[a-z_]*:" $F | tr -d : >file-keys &&
@@ -84,7 +90,7 @@ test_expect_success 'show -f json: golden' '
 	test_cmp expect out
 '
 
-test_expect_success 'show -f json keeps unknown fields and their types' '
+test_expect_success PYTHON3 'show -f json keeps unknown fields and their types' '
 	make_tree extra &&
 	mkdir -p extra/2026/11 &&
 	cat >extra/2026/11/2611-0001.yaml <<-\EOT &&
@@ -162,48 +168,56 @@ test_expect_success 'show -f text: an anonymous complaint without deadlines' '
 
 test_expect_success 'show changes nothing and takes no lock' '
 	cp $F before &&
-	flock base/.plaint/lock "$PLAINT_BIN" -C base show 2611-0001 >out &&
+	{
+		flock -n 9 &&
+		PLAINT_LOCK_TIMEOUT=0 test_expect_code 75 plaint -C base note 2611-0001 -m x 2>err &&
+		grep "^plaint: note: busy: another plaint is changing this tree" err &&
+		PLAINT_LOCK_TIMEOUT=0 plaint -C base show 2611-0001 >out
+	} 9>>base/.plaint/lock &&
 	test_cmp before $F && test_cmp before out
 '
 
-test_expect_code 66 'show of a complaint that does not exist' '
-	plaint -C base show 2611-0099 >out 2>err;
-	rc=$? && test ! -s out &&
+test_expect_success 'show of a complaint that does not exist (66)' '
+	test_expect_code 66 plaint -C base show 2611-0099 >out 2>err &&
+	test ! -s out &&
 	echo "plaint: show: no such complaint \"2611-0099\"" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 66 'show of an id in a month with no folder' '
-	plaint -C base show 2501-0001
+test_expect_success 'show of an id in a month with no folder (66)' '
+	test ! -e base/2025 &&
+	test_expect_code 66 plaint -C base show 2501-0001 >out 2>err &&
+	test ! -s out &&
+	echo "plaint: show: no such complaint \"2501-0001\"" >expect &&
+	test_cmp expect err
 '
 
-test_expect_code 64 'show with a malformed id' '
-	plaint -C base show 2611-1 2>err;
-	rc=$? &&
+test_expect_success 'show with a malformed id (64)' '
+	test_expect_code 64 plaint -C base show 2611-1 >out 2>err &&
+	test ! -s out &&
 	echo "plaint: show: not a complaint id: \"2611-1\" (ids look like 2611-0001)" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'show with an unknown format' '
-	plaint -C base show -f xml 2611-0001 >out 2>err;
-	rc=$? && test ! -s out &&
+test_expect_success 'show with an unknown format (64)' '
+	test_expect_code 64 plaint -C base show -f xml 2611-0001 >out 2>err &&
+	test ! -s out &&
 	echo "plaint: show: -f: unknown format \"xml\" (yaml, json or text)" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'show without an id' '
-	plaint -C base show 2>err;
-	rc=$? &&
+test_expect_success 'show without an id (64)' '
+	test_expect_code 64 plaint -C base show >out 2>err &&
+	test ! -s out &&
 	echo "usage: plaint show [-f yaml|json|text] ID" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'show with two ids' '
-	plaint -C base show 2611-0001 2611-0002
+test_expect_success 'show with two ids (64)' '
+	test_expect_code 64 plaint -C base show 2611-0001 2611-0002 >out 2>err &&
+	test ! -s out &&
+	echo "usage: plaint show [-f yaml|json|text] ID" >expect &&
+	test_cmp expect err
 '
 
 test_done

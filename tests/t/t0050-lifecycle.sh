@@ -31,9 +31,8 @@ refused() {
 	t=$1 action=$2
 	shift 2
 	cp "$t/$F" before &&
-	plaint -C "$t" -N 2026-11-28T09:00:00+08:00 $action 2611-0001 "$@" 2>>err
-	rc=$?
-	test $rc = 1 || { echo "$action in $t: exit $rc, wanted 1"; return 1; }
+	test_expect_code 1 plaint -C "$t" -N 2026-11-28T09:00:00+08:00 \
+		$action 2611-0001 "$@" 2>>err &&
 	test_cmp before "$t/$F"
 }
 
@@ -108,21 +107,26 @@ test_expect_success 'closed: assign, escalate, extend, resolve and close are ref
 '
 
 n_allowed=0
-# allowed STATE ACTION NEXT [ARGS]: from STATE, ACTION leads to NEXT.
+# allowed STATE ACTION NEXT [ARGS]: from STATE, ACTION succeeds, leads to
+# NEXT and records its event (a note with -c records a contact).
 allowed() {
 	s=$1 action=$2 next=$3
 	shift 3
 	n_allowed=$((n_allowed + 1))
 	t=a$n_allowed-$s-$action
-	at_state $t $s || return 1
-	plaint -C $t -N 2026-11-28T09:00:00+08:00 $action 2611-0001 "$@" ||
-		{ echo "$action from $s failed"; return 1; }
-	got=$(status_of $t)
-	test "$got" = "$next" || { echo "$action from $s: $got, wanted $next"; return 1; }
-	last=$(sed -n "s/^  action: //p" $t/$F | tail -n 1)
 	want=$action
-	[ "$action" = note ] && [ "${1:-}" = -c ] && want=contact
-	test "$last" = "$want" || { echo "$action from $s: last event $last"; return 1; }
+	if [ "$action" = note ] && [ "${1:-}" = -c ]; then
+		want=contact
+	fi
+	at_state $t $s &&
+	{ plaint -C $t -N 2026-11-28T09:00:00+08:00 $action 2611-0001 "$@" ||
+		{ echo "$action from $s failed"; return 1; }; } &&
+	got=$(status_of $t) &&
+	{ test "$got" = "$next" ||
+		{ echo "$action from $s: $got, wanted $next"; return 1; }; } &&
+	last=$(sed -n "s/^  action: //p" $t/$F | tail -n 1) &&
+	{ test "$last" = "$want" ||
+		{ echo "$action from $s: last event $last"; return 1; }; }
 }
 
 test_expect_success 'every transition the workflow allows, and where it leads' '
@@ -162,7 +166,8 @@ test_expect_success 'reopen of an unassigned complaint makes it new again' '
 	test "$(status_of u2)" = new
 '
 
-test_expect_success 'a whole round: golden file' '
+# The whole round in w is the fixture of the two tests after it.
+test_setup 'a whole round: golden file' '
 	make_tree w &&
 	plaint -C w -N $NOW -u 王芳 log channel=phone category=service-attitude \
 		subject=抄表员态度恶劣 complainant.name=张三 \
@@ -269,7 +274,8 @@ test_expect_success 'a whole round: golden file' '
 	test_cmp expect w/$F &&
 	plaint -C w check 2>err &&
 	echo "plaint: check: 1 file(s), 0 with problems" >expect &&
-	test_cmp expect err
+	test_cmp expect err &&
+	rm expect err
 '
 
 test_expect_success 'show -f text after a contact and a resolve: the clocks are done' '
@@ -315,8 +321,7 @@ test_expect_success 'escalate walks up the chain, then is refused at the top' '
 	grep "^level: 2$" top/$F &&
 	test "$(status_of top)" = escalated &&
 	cp top/$F before &&
-	plaint -C top -N $NOW escalate 2611-0001 -m three 2>err;
-	test $? = 1 &&
+	test_expect_code 1 plaint -C top -N $NOW escalate 2611-0001 -m three 2>err &&
 	test_cmp before top/$F &&
 	echo "plaint: escalate: already at the top of the escalation chain (level 2, 分管领导); handle it at this level, or lengthen the chain in plaint.yaml" >expect &&
 	test_cmp expect err
@@ -324,8 +329,6 @@ test_expect_success 'escalate walks up the chain, then is refused at the top' '
 
 test_expect_success 'escalate takes the department and assignee the policy names for the level' '
 	at_state lvl assigned &&
-	cat >>lvl/plaint.yaml <<-\EOT &&
-	EOT
 	sed "s/^  - name: \"部门负责人\"$/  - { name: \"部门负责人\", department: \"客服部\", assignee: \"周经理\" }/" lvl/plaint.yaml >p &&
 	cat p >lvl/plaint.yaml &&
 	grep "周经理" lvl/plaint.yaml &&
@@ -349,27 +352,25 @@ test_expect_success 'assign of an escalated complaint keeps it escalated' '
 	grep "^assignee: \"王五\"$" ae/$F
 '
 
-test_expect_code 65 'assign to a department the policy does not list' '
+test_expect_success 'assign to a department the policy does not list' '
 	at_state dep new &&
 	sed "s/^departments: \[\]$/departments: [营业厅, 客服部]/" dep/plaint.yaml >p &&
 	cat p >dep/plaint.yaml &&
+	grep "^departments: \[营业厅, 客服部\]$" dep/plaint.yaml &&
 	cp dep/$F before &&
-	plaint -C dep assign 2611-0001 李四 department=后勤 2>err;
-	rc=$? &&
+	test_expect_code 65 plaint -C dep assign 2611-0001 李四 department=后勤 2>err &&
 	test_cmp before dep/$F &&
-	grep "^plaint: assign: department: \"后勤\" is not allowed; the policy allows: 营业厅, 客服部$" err &&
-	exit $rc
+	echo "plaint: assign: department: \"后勤\" is not allowed; the policy allows: 营业厅, 客服部" >expect &&
+	test_cmp expect err
 '
 
-test_expect_code 1 'extend of a clock the complaint does not have' '
+test_expect_success 'extend of a clock the complaint does not have' '
 	at_state nc new &&
 	cp nc/$F before &&
-	plaint -C nc extend 2611-0001 first_response=30m approved_by=总经理 -m why 2>err;
-	rc=$? &&
+	test_expect_code 1 plaint -C nc extend 2611-0001 first_response=30m approved_by=总经理 -m why 2>err &&
 	test_cmp before nc/$F &&
 	echo "plaint: extend: there is no first_response deadline to extend" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
 test_expect_success 'extend: durations in minutes, hours, days and weeks' '
@@ -389,30 +390,28 @@ test_expect_success 'extend: a bad duration, no approver, no reason, two clocks 
 	for args in "resolution=5x approved_by=a -m r" "resolution=5d -m r" \
 		"resolution=5d approved_by=a" "resolution=1d first_response=1d approved_by=a -m r" \
 		"approved_by=a -m r"; do
-		plaint -C eu extend 2611-0001 $args 2>/dev/null
-		test $? = 64 || { echo "$args: not 64"; exit 1; }
+		test_expect_code 64 plaint -C eu extend 2611-0001 $args 2>/dev/null ||
+			return 1
 	done &&
 	test_cmp before eu/$F
 '
 
-test_expect_code 65 'resolve with valid= other than yes or no' '
+test_expect_success 'resolve with valid= other than yes or no' '
 	at_state rv assigned &&
 	cp rv/$F before &&
-	plaint -C rv resolve 2611-0001 -m r valid=maybe 2>err;
-	rc=$? && test_cmp before rv/$F &&
+	test_expect_code 65 plaint -C rv resolve 2611-0001 -m r valid=maybe 2>err &&
+	test_cmp before rv/$F &&
 	echo "plaint: resolve: valid: must be yes or no" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 65 'resolve with a cause the policy does not list' '
+test_expect_success 'resolve with a cause the policy does not list' '
 	at_state rc assigned &&
 	cp rc/$F before &&
-	plaint -C rc resolve 2611-0001 -m r cause=weather 2>err;
-	rc=$? && test_cmp before rc/$F &&
+	test_expect_code 65 plaint -C rc resolve 2611-0001 -m r cause=weather 2>err &&
+	test_cmp before rc/$F &&
 	echo "plaint: resolve: cause: \"weather\" is not allowed; the policy allows: staff, process, product, equipment, third-party, customer, other" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
 test_expect_success 'resolve valid=no, without cause: only what is given is stored' '
@@ -429,29 +428,29 @@ test_expect_success 'resolve valid=no, without cause: only what is given is stor
 	test_cmp expect actual
 '
 
-test_expect_code 65 'close with a satisfaction or notice not allowed' '
+test_expect_success 'close with a satisfaction or notice not allowed' '
 	at_state cs resolved &&
 	cp cs/$F before &&
-	plaint -C cs close 2611-0001 satisfaction=meh 2>err &&
-	exit 1;
-	plaint -C cs close 2611-0001 notice=pigeon 2>>err;
-	rc=$? && test_cmp before cs/$F &&
+	test_expect_code 65 plaint -C cs close 2611-0001 satisfaction=meh 2>err &&
+	test_expect_code 65 plaint -C cs close 2611-0001 notice=pigeon 2>>err &&
+	test_cmp before cs/$F &&
 	cat >expect <<-\EOT &&
 	plaint: close: satisfaction: "meh" is not allowed; the policy allows: satisfied, unsatisfied
 	plaint: close: notice: "pigeon" is not allowed; the policy allows: letter, sms, phone, visit
 	EOT
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
 test_expect_success 'the -m of note, resolve, reopen is required (64)' '
 	at_state mm resolved &&
 	cp mm/$F before &&
-	plaint -C mm note 2611-0001 2>/dev/null; test $? = 64 &&
-	plaint -C mm reopen 2611-0001 2>/dev/null; test $? = 64 &&
+	test_expect_code 64 plaint -C mm note 2611-0001 2>/dev/null &&
+	test_expect_code 64 plaint -C mm reopen 2611-0001 2>/dev/null &&
+	test_cmp before mm/$F &&
 	at_state mr assigned &&
-	plaint -C mr resolve 2611-0001 2>/dev/null; test $? = 64 &&
-	test_cmp before mm/$F
+	cp mr/$F before &&
+	test_expect_code 64 plaint -C mr resolve 2611-0001 2>/dev/null &&
+	test_cmp before mr/$F
 '
 
 test_expect_success 'fields a command does not take are usage errors' '
@@ -460,8 +459,7 @@ test_expect_success 'fields a command does not take are usage errors' '
 	for args in "assign 2611-0001 王五 colour=red" "escalate 2611-0001 colour=red" \
 		"resolve 2611-0001 -m r colour=red" "close 2611-0001 colour=red" \
 		"assign 2611-0001" "assign 2611-0001 a b" "note 2611-0001 extra -m x"; do
-		plaint -C ft $args 2>/dev/null
-		test $? = 64 || { echo "$args: not 64"; exit 1; }
+		test_expect_code 64 plaint -C ft $args 2>/dev/null || return 1
 	done &&
 	test_cmp before ft/$F
 '
@@ -477,14 +475,13 @@ test_expect_success 'options and operands in any order; -- ends the options' '
 	test_cmp expect actual
 '
 
-test_expect_code 65 'a note longer than 64 KiB is bad data' '
+test_expect_success 'a note longer than 64 KiB is bad data' '
 	at_state big new &&
 	cp big/$F before &&
-	plaint -C big note 2611-0001 -m "$(head -c 70000 /dev/zero | tr "\0" a)" 2>err;
-	rc=$? && test_cmp before big/$F &&
+	test_expect_code 65 plaint -C big note 2611-0001 -m "$(head -c 70000 /dev/zero | tr "\0" a)" 2>err &&
+	test_cmp before big/$F &&
 	echo "plaint: note: -m: longer than 64 KiB" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
 test_expect_success 'every change command on a missing complaint exits 66' '
@@ -492,9 +489,8 @@ test_expect_success 'every change command on a missing complaint exits 66' '
 	for args in "assign 2611-0009 a" "note 2611-0009 -m x" "escalate 2611-0009" \
 		"extend 2611-0009 resolution=1d approved_by=a -m r" "resolve 2611-0009 -m r" \
 		"close 2611-0009" "reopen 2611-0009 -m r"; do
-		plaint -C miss $args 2>err
-		test $? = 66 || { echo "$args: not 66"; exit 1; }
-		grep "no such complaint \"2611-0009\"" err || exit 1
+		test_expect_code 66 plaint -C miss $args 2>err &&
+		grep "no such complaint \"2611-0009\"" err || return 1
 	done &&
 	test ! -e miss/2026
 '

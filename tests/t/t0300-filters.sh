@@ -11,27 +11,28 @@
 #   2611-0002  contacted and escalated: resolution due Dec 1
 #   2611-0003  received today 09:00: first response due tomorrow 09:00
 #   2611-0004  paused: its clocks stand still, so it is not overdue
-make_tree f &&
-cat >>f/plaint.yaml <<-\EOF &&
-clocks:
-  first_response: {starts: log, stops: [contact, resolve], pause: true}
-  resolution: {starts: log, stops: resolve, pause: true}
-  callback: {starts: resolve, stops: close}
-deadlines:
-  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
-EOF
-plaint -C f -N 2026-11-20T09:00 log subject=停电 channel=phone category=price \
-	complainant.name=张三 assignee=李四 severity=major >/dev/null &&
-plaint -C f -N 2026-11-26T10:00 log subject=电费 assignee=Bob >/dev/null &&
-plaint -C f -N 2026-11-26T11:00 note 2611-0002 -c -m 已联系 &&
-plaint -C f -N 2026-11-26T12:00 escalate 2611-0002 -m 升级 &&
-plaint -C f -N 2026-11-27T09:00 log subject=抄表 severity=minor >/dev/null &&
-plaint -C f -N 2026-11-10T09:00 log subject=等待客户 assignee=李四 >/dev/null &&
-plaint -C f -N 2026-11-11T09:00 pause 2611-0004 -m 等客户 &&
-plaint -C f -N 2026-10-05T09:00 log subject=旧事 assignee=Bob >/dev/null &&
-plaint -C f -N 2026-10-06T09:00 resolve 2610-0001 -m 已处理 &&
-plaint -C f -N 2026-10-07T09:00 close 2610-0001 satisfaction=satisfied ||
-	say "setup of tree f failed"
+test_setup 'tree f: five complaints under a policy with clocks' '
+	make_tree f &&
+	cat >>f/plaint.yaml <<-\EOF &&
+	clocks:
+	  first_response: {starts: log, stops: [contact, resolve], pause: true}
+	  resolution: {starts: log, stops: resolve, pause: true}
+	  callback: {starts: resolve, stops: close}
+	deadlines:
+	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
+	EOF
+	plaint -C f -N 2026-11-20T09:00 log subject=停电 channel=phone category=price \
+		complainant.name=张三 assignee=李四 severity=major >/dev/null &&
+	plaint -C f -N 2026-11-26T10:00 log subject=电费 assignee=Bob >/dev/null &&
+	plaint -C f -N 2026-11-26T11:00 note 2611-0002 -c -m 已联系 &&
+	plaint -C f -N 2026-11-26T12:00 escalate 2611-0002 -m 升级 &&
+	plaint -C f -N 2026-11-27T09:00 log subject=抄表 severity=minor >/dev/null &&
+	plaint -C f -N 2026-11-10T09:00 log subject=等待客户 assignee=李四 >/dev/null &&
+	plaint -C f -N 2026-11-11T09:00 pause 2611-0004 -m 等客户 &&
+	plaint -C f -N 2026-10-05T09:00 log subject=旧事 assignee=Bob >/dev/null &&
+	plaint -C f -N 2026-10-06T09:00 resolve 2610-0001 -m 已处理 &&
+	plaint -C f -N 2026-10-07T09:00 close 2610-0001 satisfaction=satisfied
+'
 
 # ids FILTER...: the ids list prints for these filters, sorted, on one line.
 ids() {
@@ -136,66 +137,68 @@ test_expect_success 'due<24h: the earliest running deadline within a day, overdu
 	expect_ids "2611-0001 2611-0002 2611-0003" due!=
 '
 
-test_expect_success 'export and list select the same' '
+test_expect_success PYTHON3 'export and list select the same' '
 	plaint -C f export "due<24h" >out &&
 	python3 -c "
 import json, sys
 print(\" \".join(json.loads(l)[\"id\"] for l in open(sys.argv[1])))
-" out >actual &&
-	echo "2611-0001 2611-0003" >expect && test_cmp expect actual
+" out >exported &&
+	echo "2611-0001 2611-0003" >expect && test_cmp expect exported &&
+	ids "due<24h" && test_cmp exported actual
 '
 
-test_expect_code 64 'an unknown field is a usage error naming it' '
-	plaint -C f list "colour<1" >out 2>err; rc=$?
+test_expect_success 'an unknown field is a usage error naming it' '
+	test_expect_code 64 plaint -C f list "colour<1" >out 2>err &&
 	test ! -s out &&
 	echo "plaint: list: colour: unknown field in filter" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'a malformed time names the field' '
-	plaint -C f list "received>=yesterdayish" >out 2>err; rc=$?
+test_expect_success 'a malformed time names the field' '
+	test_expect_code 64 plaint -C f list "received>=yesterdayish" >out 2>err &&
 	test ! -s out &&
-	grep "^plaint: list: received: \"yesterdayish\" is not a time" err &&
-	exit $rc
+	grep "^plaint: list: received: \"yesterdayish\" is not a time" err
 '
 
-test_expect_code 64 'a malformed number names the field' '
-	plaint -C f list "level>x" 2>err; rc=$?
+test_expect_success 'a malformed number names the field' '
+	test_expect_code 64 plaint -C f list "level>x" 2>err &&
 	echo "plaint: list: level: \"x\" is not a number" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'overdue takes yes or no' '
-	plaint -C f list overdue=maybe 2>err; rc=$?
+test_expect_success 'overdue takes yes or no' '
+	test_expect_code 64 plaint -C f list overdue=maybe 2>err &&
 	echo "plaint: list: overdue: \"maybe\" is not yes or no" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'windows are in m, h, d or w' '
-	plaint -C f list "due<3wd" 2>err; rc=$?
-	grep "^plaint: list: due: \"3wd\" is not a time" err && exit $rc
+test_expect_success 'windows are in m, h, d or w' '
+	test_expect_code 64 plaint -C f list "due<3wd" 2>err &&
+	grep "^plaint: list: due: \"3wd\" is not a time" err
 '
 
-test_expect_code 64 'a yes/no field takes = and != only' '
-	plaint -C f list "resolution.valid<yes" 2>err; rc=$?
+test_expect_success 'a yes/no field takes = and != only' '
+	test_expect_code 64 plaint -C f list "resolution.valid<yes" 2>err &&
 	echo "plaint: list: resolution.valid: takes = or != only" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'an ordering needs a value' '
-	plaint -C f list "received<" 2>err; rc=$?
-	grep "^plaint: list: received: " err && exit $rc
+test_expect_success 'an ordering needs a value' '
+	test_expect_code 64 plaint -C f list "received<" 2>err &&
+	grep "^plaint: list: received: " err
 '
 
-test_expect_code 64 'a malformed id names the field' '
-	plaint -C f list "id>x" 2>err; rc=$?
+test_expect_success 'a malformed id names the field' '
+	test_expect_code 64 plaint -C f list "id>x" 2>err &&
 	echo "plaint: list: id: \"x\" is not a complaint id" >expect &&
-	test_cmp expect err && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 64 'export refuses a bad filter too, writing nothing' '
-	plaint -C f export -o out.jsonl "level>x" 2>err; rc=$?
-	test ! -e out.jsonl && test -z "$(ls | grep "^out.jsonl")" && exit $rc
+test_expect_success 'export refuses a bad filter too, writing nothing' '
+	test_expect_code 64 plaint -C f export -o out.jsonl "level>x" 2>err &&
+	echo "plaint: export: level: \"x\" is not a number" >expect &&
+	test_cmp expect err &&
+	test ! -e out.jsonl && test -z "$(ls -a | grep "^out.jsonl")"
 '
 
 test_done

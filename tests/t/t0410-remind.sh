@@ -7,7 +7,14 @@
 export PLAINT_NOW=2026-11-26T10:00:00+08:00
 F1=2026/11/2611-0001.yaml
 
-test_expect_success 'a tree with rules, auto_escalate and four complaints' '
+# escalated_once: the state after the 10:00 cron run of remind -e (2611-0001
+# escalated to level 1 and 李四 fined), for the tests that start from it.
+escalated_once() {
+	plaint remind -e >/dev/null
+}
+
+# Every test works in t, the tree the setup builds.
+test_setup 'a tree with rules, auto_escalate and four complaints' '
 	make_tree t &&
 	cat >>t/plaint.yaml <<-\EOT &&
 	clocks:
@@ -30,9 +37,9 @@ test_expect_success 'a tree with rules, auto_escalate and four complaints' '
 	plaint -N 2026-11-20T09:00 log subject=停电 assignee=张三 complainant.name=王五 >/dev/null &&
 	plaint -N 2026-11-21T08:00 resolve 2611-0004 -m 已恢复供电
 '
-cd t 2>/dev/null || exit 1
 
 test_expect_success 'golden: grouped by assignee, overdue first, the unassigned last' '
+	cd t &&
 	plaint remind >out &&
 	cat >expect <<-\EOT &&
 	张三: 1 overdue, 1 notice owed
@@ -50,6 +57,7 @@ test_expect_success 'golden: grouped by assignee, overdue first, the unassigned 
 '
 
 test_expect_success '-w widens the window' '
+	cd t &&
 	plaint remind -w 5d assignee=李四 >out &&
 	cat >expect <<-\EOT &&
 	李四: 2 overdue, 1 due within 5d
@@ -61,28 +69,39 @@ test_expect_success '-w widens the window' '
 '
 
 test_expect_success 'a narrow window leaves out what is not yet due' '
+	cd t &&
 	plaint remind -w 30m assignee= >out &&
 	echo "nothing overdue or due within 30m" >expect &&
 	test_cmp expect out
 '
 
 test_expect_success '-q prints nothing when nothing is due' '
+	cd t &&
 	plaint -q remind -w 30m assignee= >out 2>err &&
 	test ! -s out && test ! -s err &&
 	plaint -q remind >out && test -s out
 '
 
 test_expect_success 'remind alone changes nothing' '
+	cd t &&
 	cp $F1 before &&
+	cp -R 2026 ../before &&
 	plaint remind >/dev/null &&
-	test_cmp before $F1
+	test_cmp before $F1 &&
+	diff -r ../before 2026
 '
 
-test_expect_code 64 'a window that is not a duration is refused' '
-	plaint remind -w soon
+test_expect_success 'a window that is not a duration is refused' '
+	cd t &&
+	cp -R 2026 ../before &&
+	test_expect_code 64 plaint remind -w soon >out 2>err &&
+	grep "^plaint: remind: -w: \"soon\" is not a duration" err &&
+	test ! -s out &&
+	diff -r ../before 2026
 '
 
 test_expect_success '-e escalates for the auto_escalate clock and fines once' '
+	cd t &&
 	plaint remind -e >out &&
 	tail -n 3 out >actual &&
 	cat >expect <<-\EOT &&
@@ -97,18 +116,28 @@ test_expect_success '-e escalates for the auto_escalate clock and fines once' '
 '
 
 test_expect_success '-e again, a minute later: nothing changes' '
+	cd t &&
+	escalated_once &&
 	cp $F1 before &&
+	cp -R 2026 ../before &&
 	plaint -N 2026-11-26T10:01 remind -e >out &&
 	test_cmp before $F1 &&
-	! grep -q "^escalated\|^fined" out
+	diff -r ../before 2026 &&
+	! grep "^escalated\|^fined" out
 '
 
 test_expect_success '-e leaves alone what is not in auto_escalate (callback) and fines nobody twice' '
-	grep -q "^level: 0" 2026/11/2611-0004.yaml &&
-	! grep -q "penalties" 2026/11/2611-0004.yaml
+	cd t &&
+	escalated_once &&
+	plaint -N 2026-11-26T10:01 remind -e >/dev/null &&
+	grep "^status: resolved" 2026/11/2611-0004.yaml &&
+	grep "^level: 0" 2026/11/2611-0004.yaml &&
+	! grep "penalties" 2026/11/2611-0004.yaml &&
+	grep -c "rule: late-response" $F1 >n && echo 1 >expect && test_cmp expect n
 '
 
 test_expect_success '-e fines without escalating: a penalty event, once' '
+	cd t &&
 	plaint -N 2026-11-25T09:00 log subject=迟复 assignee=赵六 >/dev/null &&
 	plaint -N 2026-11-26T12:00 remind -e >out &&
 	grep "^fined 赵六 20 (late-response) on 2611-0005" out &&
@@ -121,6 +150,9 @@ test_expect_success '-e fines without escalating: a penalty event, once' '
 '
 
 test_expect_success 'a new round may be escalated again for the same clock' '
+	cd t &&
+	escalated_once &&
+	grep "^level: 1" $F1 &&
 	plaint -N 2026-11-26T13:00 resolve 2611-0001 -m 已处理 &&
 	plaint -N 2026-11-26T14:00 reopen 2611-0001 -m 不满意 &&
 	plaint -N 2026-12-09T10:00 remind -e >out &&
@@ -128,14 +160,16 @@ test_expect_success 'a new round may be escalated again for the same clock' '
 	test "$(grep -c "auto: resolution" $F1)" = 2
 '
 
-test_expect_code 65 'bad files are skipped, and the status is 65' '
+test_expect_success 'bad files are skipped, and the status is 65' '
+	cd t &&
 	mkdir -p 2026/12 && printf "id: [\n" >2026/12/2612-0001.yaml &&
-	plaint remind >out 2>err; rc=$?
-	rm -r 2026/12 &&
-	grep "2612-0001.yaml" err && test -s out && exit $rc
+	test_expect_code 65 plaint remind >out 2>err &&
+	grep "2612-0001.yaml" err &&
+	test -s out
 '
 
 test_expect_success 'an empty tree: nothing is due' '
+	cd t &&
 	make_tree ../empty &&
 	plaint -C ../empty remind >out &&
 	echo "nothing overdue or due within 24h" >expect && test_cmp expect out &&

@@ -15,13 +15,29 @@ refs() {
 		sort
 }
 
-test_expect_success 'JSON Lines: one record a line, summary on stderr' '
-	make_tree t1 &&
-	cat >a.jsonl <<-\EOF &&
+# import_a TREE: a new TREE with a.jsonl imported (two complaints,
+# 2611-0001 and 2611-0002), as the first test makes t1.
+import_a() {
+	make_tree "$1" &&
+	plaint -C "$1" import a.jsonl 2>/dev/null
+}
+
+# compact_json: the JSON document on stdin on one line, as Python's
+# json.dumps writes it (plaint prints one member or element a line).
+compact_json() {
+	sed -e "s/^ *//" -e "s/,\$/, /" | tr -d "\n" && echo
+}
+
+test_setup 'a.jsonl: two intake records and an empty line' '
+	cat >a.jsonl <<-\EOF
 	{"source_ref": "crm-1", "channel": "phone", "category": "service-attitude", "subject": "抄表员态度恶劣", "complainant": {"name": "张三", "phone": "13800000000"}}
 
 	{"source_ref": "crm-2", "channel": "hotline", "subject": "停电", "received": "2026-11-20T08:00:00+08:00"}
 	EOF
+'
+
+test_expect_success 'JSON Lines: one record a line, summary on stderr' '
+	make_tree t1 &&
 	plaint -C t1 import a.jsonl >out 2>err &&
 	test ! -s out &&
 	echo "plaint: import: imported 2, skipped 0 (already present), rejected 0" >expect &&
@@ -33,6 +49,7 @@ test_expect_success 'JSON Lines: one record a line, summary on stderr' '
 '
 
 test_expect_success 'an intake record gives the file plaint log gives' '
+	import_a t1 &&
 	make_tree viaLog &&
 	plaint -C viaLog log source_ref=crm-1 channel=phone \
 		category=service-attitude subject=抄表员态度恶劣 \
@@ -41,9 +58,12 @@ test_expect_success 'an intake record gives the file plaint log gives' '
 '
 
 test_expect_success 're-running the same import imports nothing, exit 0' '
+	import_a t1 &&
+	cp -R t1 before &&
 	plaint -C t1 import a.jsonl 2>err &&
 	grep "imported 0, skipped 2 (already present), rejected 0" err &&
-	test $(files t1 | wc -l) = 2
+	test $(files t1 | wc -l) = 2 &&
+	diff -r before t1
 '
 
 test_expect_success 'a source_ref twice in one batch: the first is imported' '
@@ -111,9 +131,8 @@ test_expect_success 'CSV: header of dotted names, BOM, CRLF, quoted newlines and
 	grep "imported 0, skipped 2" err
 '
 
-test_expect_success 'YAML: a stream of documents' '
-	make_tree t6 &&
-	cat >c.yaml <<-\EOF &&
+test_setup 'c.yaml: a stream of three documents' '
+	cat >c.yaml <<-\EOF
 	# from the call centre
 	---
 	source_ref: y-1
@@ -129,6 +148,10 @@ test_expect_success 'YAML: a stream of documents' '
 	source_ref: y-3
 	subject: 三
 	EOF
+'
+
+test_expect_success 'YAML: a stream of documents' '
+	make_tree t6 &&
 	plaint -C t6 import c.yaml 2>err &&
 	grep "imported 3," err &&
 	grep "^description: \"two\\\\nlines\\\\n\"$" t6/2026/11/2611-0002.yaml
@@ -137,9 +160,9 @@ test_expect_success 'YAML: a stream of documents' '
 test_expect_success 'the format comes from -f, or else from the name' '
 	cp a.jsonl a.txt &&
 	make_tree t7 &&
-	{ plaint -C t7 import a.txt 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 64 &&
+	test_expect_code 64 plaint -C t7 import a.txt 2>err &&
 	grep "cannot tell the format" err &&
+	test -z "$(files t7)" &&
 	plaint -C t7 import -f jsonl a.txt 2>/dev/null &&
 	plaint -C t7 import -f jsonl <a.jsonl 2>err &&
 	grep "skipped 2" err
@@ -148,32 +171,37 @@ test_expect_success 'the format comes from -f, or else from the name' '
 # A bad record in each format: nothing is written, the line is named.
 bad_case() {
 	make_tree "$1" &&
-	{ plaint -C "$1" import "$2" 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 65 &&
+	test_expect_code 65 plaint -C "$1" import "$2" 2>err &&
 	grep "^plaint: import: $3$" err &&
 	grep "imported 0, .* rejected 1; nothing was imported" err &&
 	test -z "$(files "$1")"
 }
 
-test_expect_success 'JSON Lines: a bad record, nothing written' '
-	cat >bad.jsonl <<-\EOF &&
+test_setup 'bad.jsonl: the second of three records is bad' '
+	cat >bad.jsonl <<-\EOF
 	{"source_ref": "b-1", "subject": "good"}
 	{"source_ref": "b-2", "subject": "bad", "channel": "fax"}
 	{"source_ref": "b-3", "subject": "good"}
 	EOF
+'
+
+test_expect_success 'JSON Lines: a bad record, nothing written' '
 	bad_case t8 bad.jsonl "bad.jsonl:2: channel: \"fax\" is not allowed; .*"
 '
 
-test_expect_success 'CSV: a bad record, named by its first line' '
+test_setup 'bad.csv: the second of three records, on lines 4-5, is bad' '
 	printf "source_ref,subject,description\n" >bad.csv &&
 	printf "b-1,good,\"two\nlines\"\n" >>bad.csv &&
 	printf "b-2,,\"no\nsubject\"\n" >>bad.csv &&
-	printf "b-3,good,x\n" >>bad.csv &&
+	printf "b-3,good,x\n" >>bad.csv
+'
+
+test_expect_success 'CSV: a bad record, named by its first line' '
 	bad_case t9 bad.csv "bad.csv:4: subject: is required by the policy"
 '
 
-test_expect_success 'YAML: a bad record, named by the line of its field' '
-	cat >bad.yaml <<-\EOF &&
+test_setup 'bad.yaml: the second of two documents is bad' '
+	cat >bad.yaml <<-\EOF
 	---
 	source_ref: b-1
 	subject: good
@@ -182,6 +210,9 @@ test_expect_success 'YAML: a bad record, named by the line of its field' '
 	subject: bad
 	received: yesterday
 	EOF
+'
+
+test_expect_success 'YAML: a bad record, named by the line of its field' '
 	bad_case t10 bad.yaml "bad.yaml:7: received: \"yesterday\" is not a time .*"
 '
 
@@ -194,8 +225,7 @@ test_expect_success 'every bad record is reported, syntax errors too' '
 	{"source_ref": "w-5", "subject": "x", "subject": "twice"}
 	EOF
 	make_tree t11 &&
-	{ plaint -C t11 import worse.jsonl 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 65 &&
+	test_expect_code 65 plaint -C t11 import worse.jsonl 2>err &&
 	grep "^plaint: import: worse.jsonl:1: status: is kept by plaint" err &&
 	grep "^plaint: import: worse.jsonl:2: " err &&
 	grep "^plaint: import: worse.jsonl:3: a record must be a mapping" err &&
@@ -206,8 +236,7 @@ test_expect_success 'every bad record is reported, syntax errors too' '
 
 test_expect_success '-k imports the good records, reports the bad, exits 65' '
 	make_tree t12 &&
-	{ plaint -C t12 import -k bad.jsonl bad.csv bad.yaml 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 65 &&
+	test_expect_code 65 plaint -C t12 import -k bad.jsonl bad.csv bad.yaml 2>err &&
 	grep "bad.jsonl:2: channel" err &&
 	grep "bad.csv:4: subject" err &&
 	grep "bad.yaml:7: received" err &&
@@ -223,25 +252,25 @@ test_expect_success '-n checks and counts, writes nothing, takes no lock' '
 	grep "would import 5, skipped 0 (already present), rejected 0" err &&
 	test -z "$(files t13)" &&
 	test ! -e t13/.plaint/lock &&
-	{ plaint -C t13 import -n bad.jsonl 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 65 &&
-	grep "bad.jsonl:2: channel" err
+	test_expect_code 65 plaint -C t13 import -n bad.jsonl 2>err &&
+	grep "bad.jsonl:2: channel" err &&
+	test -z "$(files t13)" &&
+	test ! -e t13/.plaint/lock
 '
 
 test_expect_success 'kept fields need the full state; unknown CSV columns fail once' '
 	make_tree t14 &&
 	printf "source_ref,subject,status\nk-1,x,closed\n" >kept.csv &&
-	{ plaint -C t14 import kept.csv 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 65 &&
+	test_expect_code 65 plaint -C t14 import kept.csv 2>err &&
 	grep "kept.csv:1: status: " err &&
 	printf "source_ref,subjct\nk-1,x\n" >typo.csv &&
-	{ plaint -C t14 import typo.csv 2>err; echo $? >rc; } &&
-	test "$(cat rc)" = 65 &&
-	grep "typo.csv:1: subjct: unknown field" err
+	test_expect_code 65 plaint -C t14 import typo.csv 2>err &&
+	grep "typo.csv:1: subjct: unknown field" err &&
+	test -z "$(files t14)"
 '
 
 # A source tree with complaints in several states, for the round trip.
-test_expect_success 'full state: export, import into an empty tree, same content' '
+test_setup 'a source tree in several states, and its full state in export.jsonl' '
 	make_tree src &&
 	plaint -C src log subject=one channel=phone source_ref=r-1 >/dev/null &&
 	plaint -C src log subject=two channel=visit received=2026-10-02T09:00:00+08:00 >/dev/null &&
@@ -251,16 +280,20 @@ test_expect_success 'full state: export, import into an empty tree, same content
 	plaint -C src close 2611-0001 satisfaction=satisfied >/dev/null &&
 	plaint -C src note 2610-0001 -m "联系客户" >/dev/null &&
 	for f in $(files src); do
-		plaint -C src show -f json "$(basename "$f" .yaml)" |
-			python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin), ensure_ascii=False))"
+		plaint -C src show -f json "$(basename "$f" .yaml)" >one.json &&
+		compact_json <one.json || return 1
 	done >export.jsonl &&
-	test $(wc -l <export.jsonl) = 3 &&
+	rm one.json &&
+	test $(wc -l <export.jsonl) = 3
+'
+
+test_expect_success PYTHON3 'full state: export, import into an empty tree, same content' '
 	make_tree dst &&
 	plaint -C dst -N 2026-12-01T09:00:00+08:00 -u 赵六 import export.jsonl 2>err &&
 	grep "imported 3," err &&
 	files src >expect && files dst >actual && test_cmp expect actual &&
 	for f in $(files src); do
-		python3 - src/$f dst/$f <<-\EOF || exit 1
+		python3 - src/$f dst/$f <<-\EOF || return 1
 		import sys
 		a, b = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
 		# b is a with one more history event at the end of the file
@@ -276,6 +309,7 @@ test_expect_success 'full state: export, import into an empty tree, same content
 '
 
 test_expect_success 'full state into a tree that has its ids: new ids, old id kept as source_ref' '
+	import_a t1 &&
 	plaint -C t1 import export.jsonl 2>err &&
 	grep "imported 3," err &&
 	grep -l "^source_ref: r-1" t1/2026/11/*.yaml >r1 &&
@@ -291,8 +325,10 @@ test_expect_success 'full state into a tree that has its ids: new ids, old id ke
 '
 
 test_expect_success 'the same export into its own tree imports nothing' '
+	cp -R src before &&
 	plaint -C src import export.jsonl 2>err &&
-	grep "imported 0, skipped 3 (already present)" err
+	grep "imported 0, skipped 3 (already present)" err &&
+	diff -r before src
 '
 
 test_expect_success 'plaint export -f jsonl | plaint import: the same files plus the event' '
@@ -300,9 +336,9 @@ test_expect_success 'plaint export -f jsonl | plaint import: the same files plus
 	make_tree dst2 &&
 	plaint -C dst2 import ex2.jsonl 2>/dev/null &&
 	for f in $(files src); do
-		{ diff src/$f dst2/$f; true; } >d &&
+		test_expect_code 1 diff src/$f dst2/$f >d &&
 		grep "^> *action: import$" d &&
-		test "$(grep -c "^[<>]" d)" = "$(grep -c "^>" d)" || exit 1
+		test "$(grep -c "^[<>]" d)" = "$(grep -c "^>" d)" || return 1
 	done
 '
 
@@ -325,7 +361,7 @@ test_expect_success 'builder threads or none: the same files, ids and order' '
 	test_cmp err1 err3 &&
 	files one >f1 && files many >f3 && test_cmp f1 f3 &&
 	test $(wc -l <f1) = 1500 &&
-	for f in $(cat f1); do cmp one/$f many/$f || exit 1; done &&
+	for f in $(cat f1); do cmp one/$f many/$f || return 1; done &&
 	plaint -C many check
 '
 

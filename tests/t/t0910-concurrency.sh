@@ -43,7 +43,7 @@ note_worker() {
 	done
 }
 
-# expect_ok: every recorded call exited 0 (N calls in all).
+# expect_ok N: every recorded call exited 0, N calls in all.
 expect_ok() {
 	n=$(cat rc.* | wc -l) &&
 	bad=$(cat rc.* | grep -vc '^0$'; true) &&
@@ -54,7 +54,7 @@ expect_ok() {
 
 # expect_ids PREFIX COUNT FILE: FILE holds exactly PREFIX-0001..COUNT.
 expect_ids() {
-	i=0
+	i=0 &&
 	while [ "$i" -lt "$2" ]; do
 		i=$((i + 1))
 		printf '%s-%04d\n' "$1" "$i"
@@ -63,9 +63,17 @@ expect_ids() {
 	test_cmp expect.ids actual.ids
 }
 
+# no_tmp: no tmp file is left anywhere in the tree.
+no_tmp() {
+	find tree -name ".tmp-*" >tmps &&
+	test_cmp /dev/null tmps
+}
+
 # --- T4: 8 x 200 log in one month ------------------------------------
 
-test_expect_success 'T4: 8 processes x 200 log in one month' '
+# The load runs once, in the fixture; the tests after it check its
+# results, each on a copy.
+test_setup 'T4: 8 processes x 200 log in one month' '
 	make_tree &&
 	rm -f go &&
 	for p in 1 2 3 4 5 6 7 8; do log_worker $p 200 & done &&
@@ -77,34 +85,44 @@ test_expect_success 'T4: 8 processes x 200 log in one month' '
 test_expect_success 'T4: 1600 distinct ids were printed' '
 	cat ids.* >all.ids &&
 	[ "$(wc -l <all.ids)" = 1600 ] &&
-	[ "$(sort -u all.ids | wc -l)" = 1600 ]
+	sort -u all.ids >uniq.ids &&
+	[ "$(wc -l <uniq.ids)" = 1600 ]
 '
 
 test_expect_success 'T4: ids are contiguous 2611-0001..2611-1600' '
+	cat ids.* >all.ids &&
 	expect_ids 2611 1600 all.ids
 '
 
 test_expect_success 'T4: 1600 files, one per printed id, no leftovers' '
+	cat ids.* >all.ids &&
+	[ "$(wc -l <all.ids)" = 1600 ] &&
+	sed "s/\$/.yaml/" all.ids >names &&
+	sort names >expect.files &&
 	ls -A tree/2026/11 >files &&
-	sed "s/\$/.yaml/" actual.ids | sort >expect.files &&
 	sort files >actual.files &&
 	test_cmp expect.files actual.files
 '
 
 test_expect_success 'T4: every file holds its own id and subject' '
-	cat subj.* | sort >expect.subj &&
+	cat subj.* >subj &&
+	[ "$(wc -l <subj)" = 1600 ] &&
+	sort subj >expect.subj &&
 	awk "/^id: /{ id = \$2 } /^subject: /{ print id, \$2 }" \
-		tree/2026/11/*.yaml | tr -d "\"" | sort >actual.subj &&
+		tree/2026/11/*.yaml >pairs &&
+	tr -d "\"" <pairs >unquoted &&
+	sort unquoted >actual.subj &&
 	test_cmp expect.subj actual.subj
 '
 
 test_expect_success 'T4: check is clean after the run' '
-	plaint -C tree check
+	plaint -C tree check &&
+	no_tmp
 '
 
 # --- T4 repeated with two months interleaved --------------------------
 
-test_expect_success 'T4: 8 x 100 log, half of the processes in October' '
+test_setup 'T4: 8 x 100 log, half of the processes in October' '
 	rm -rf tree go ids.* subj.* rc.* err.* &&
 	make_tree &&
 	for p in 1 2 3 4; do log_worker $p 100 & done &&
@@ -119,25 +137,31 @@ test_expect_success 'T4: two months: ids contiguous in each month' '
 	cat ids.5 ids.6 ids.7 ids.8 >oct.ids &&
 	expect_ids 2611 400 nov.ids &&
 	expect_ids 2610 400 oct.ids &&
-	[ "$(ls -A tree/2026/11 | grep -c "^2611-[0-9]*\\.yaml\$")" = 400 ] &&
-	[ "$(ls -A tree/2026/10 | grep -c "^2610-[0-9]*\\.yaml\$")" = 400 ] &&
-	[ "$(ls -A tree/2026/11 tree/2026/10 | grep -c "^\\.")" = 0 ] &&
-	plaint -C tree check
+	ls -A tree/2026/11 >nov.files &&
+	ls -A tree/2026/10 >oct.files &&
+	[ "$(grep -c "^2611-[0-9]*\\.yaml\$" nov.files)" = 400 ] &&
+	[ "$(grep -c "^2610-[0-9]*\\.yaml\$" oct.files)" = 400 ] &&
+	[ "$(wc -l <nov.files)" = 400 ] &&
+	[ "$(wc -l <oct.files)" = 400 ] &&
+	plaint -C tree check &&
+	no_tmp
 '
 
 # --- T3 (smaller): 4 x 100 note on one complaint -----------------------
 
-test_expect_success 'T3: 4 processes x 100 note on one complaint' '
+test_setup 'T3: 4 processes x 100 note on one complaint' '
 	rm -rf tree go ids.* subj.* rc.* err.* &&
 	make_tree &&
-	[ "$(plaint -C tree log subject=shared)" = 2611-0001 ] &&
+	plaint -C tree log subject=shared >id &&
+	echo 2611-0001 >expect &&
+	test_cmp expect id &&
 	for p in 1 2 3 4; do note_worker $p 100 2611-0001 & done &&
 	touch go &&
 	wait &&
 	expect_ok 400
 '
 
-test_expect_success 'T3: history has the log and 400 notes, n = 1..401' '
+test_expect_success PYTHON3 'T3: history has the log and 400 notes, n = 1..401' '
 	plaint -C tree show -f json 2611-0001 >shown.json &&
 	python3 - shown.json <<-\EOF
 	import json, sys
@@ -153,7 +177,8 @@ test_expect_success 'T3: history has the log and 400 notes, n = 1..401' '
 	EOF
 '
 
-test_expect_success "T3: each worker's notes are in its own order" '
+test_expect_success PYTHON3 "T3: each worker's notes are in its own order" '
+	plaint -C tree show -f json 2611-0001 >shown.json &&
 	python3 - shown.json <<-\EOF
 	import json, sys
 	h = json.load(open(sys.argv[1]))["history"]
@@ -166,7 +191,7 @@ test_expect_success "T3: each worker's notes are in its own order" '
 
 test_expect_success 'T3: check is clean and no tmp file is left' '
 	plaint -C tree check &&
-	[ -z "$(find tree -name ".tmp-*")" ]
+	no_tmp
 '
 
 test_done

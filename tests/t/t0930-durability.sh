@@ -3,27 +3,20 @@
 # T17, T13).  The syscall order is read from strace: a tmp opened with
 # O_EXCL and mode 0600, all its writes and its fsync before the rename or
 # link, the folder fsync'd after the rename or link and after a mkdir,
-# and no final record ever opened with O_TRUNC.  Without strace those
-# tests are skipped (CI must install it).
+# and no final record ever opened with O_TRUNC.  Without strace (or
+# python3, which runs the lint) those tests are counted as skipped (CI
+# must install both).
 . "${PLAINT_TOP:-.}/tests/test-lib.sh"
 
 # LeakSanitizer cannot run under ptrace: keep ASan builds usable here.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
-if command -v strace >/dev/null 2>&1 &&
-    strace -o /dev/null true >/dev/null 2>&1; then
-	have_strace=1
-else
-	have_strace=
-	say "# t0930: skip: strace is missing or cannot trace here (T16, T13 during a write)"
-fi
-
 SYSCALLS=openat,write,fsync,fdatasync,rename,renameat,renameat2,link,linkat,mkdir,mkdirat,close,unlink,unlinkat
 
 # traced OUT ARGS...: run the real binary (not valgrind) under strace.
 traced() {
-	out=$1
-	shift
+	out=$1 &&
+	shift &&
 	strace -f -qq -s 64 -o "$out" -e trace=$SYSCALLS "$PLAINT_BIN" "$@"
 }
 
@@ -173,9 +166,7 @@ EOF
 
 # --- T16: durability order ---------------------------------------------
 
-if [ -n "$have_strace" ]; then
-
-test_expect_success 'T16: the lint catches a bad order (self-test)' '
+test_expect_success PYTHON3 'T16: the lint catches a bad order (self-test)' '
 	cat >bad.trace <<-\EOF &&
 	100 openat(3, ".tmp-100-0", O_WRONLY|O_CREAT|O_CLOEXEC, 0644) = 5
 	100 write(5, "x", 1) = 1
@@ -186,7 +177,7 @@ test_expect_success 'T16: the lint catches a bad order (self-test)' '
 	100 close(3) = 0
 	100 close(6) = 0
 	EOF
-	! python3 lint.py bad.trace >bad.out &&
+	test_expect_code 1 python3 lint.py bad.trace >bad.out &&
 	cat bad.out &&
 	grep "without O_CREAT|O_EXCL" bad.out &&
 	grep "not created with mode 0600" bad.out &&
@@ -196,34 +187,47 @@ test_expect_success 'T16: the lint catches a bad order (self-test)' '
 	grep "closed without fsync after .* renameat" bad.out
 '
 
-test_expect_success 'T16: log into a new year and month' '
+# The T16 fixture: a tree with 2611-0001 and 2611-0002, written untraced;
+# each test traces one more write to it.
+test_setup 'T16: a tree with two complaints' '
 	make_tree &&
-	traced log1.trace -C tree log subject=first >id &&
-	[ "$(cat id)" = 2611-0001 ] &&
+	plaint -C tree log subject=first >id &&
+	plaint -C tree log subject=second >>id &&
+	printf "2611-0001\n2611-0002\n" >expect &&
+	test_cmp expect id
+'
+
+test_expect_success STRACE,PYTHON3 'T16: log into a new year and month' '
+	make_tree new &&
+	traced log1.trace -C new log subject=first >id &&
+	echo 2611-0001 >expect &&
+	test_cmp expect id &&
 	python3 lint.py log1.trace 2
 '
 
-test_expect_success 'T16: log into an existing month' '
-	traced log2.trace -C tree log subject=second >id &&
-	[ "$(cat id)" = 2611-0002 ] &&
+test_expect_success STRACE,PYTHON3 'T16: log into an existing month' '
+	traced log2.trace -C tree log subject=third >id &&
+	echo 2611-0003 >expect &&
+	test_cmp expect id &&
 	python3 lint.py log2.trace 0
 '
 
-test_expect_success 'T16: log into a new month of an existing year' '
+test_expect_success STRACE,PYTHON3 'T16: log into a new month of an existing year' '
 	traced log3.trace -C tree -N 2026-12-01T00:00:00+08:00 log \
 		subject=december >id &&
-	[ "$(cat id)" = 2612-0001 ] &&
+	echo 2612-0001 >expect &&
+	test_cmp expect id &&
 	python3 lint.py log3.trace 1
 '
 
-test_expect_success 'T16: note' '
+test_expect_success STRACE,PYTHON3 'T16: note' '
 	cp tree/2026/11/2611-0001.yaml before &&
 	traced note.trace -C tree note 2611-0001 -m "a note" &&
 	! cmp -s before tree/2026/11/2611-0001.yaml &&
 	python3 lint.py note.trace 0
 '
 
-test_expect_success 'T16: note -c, assign, resolve' '
+test_expect_success STRACE,PYTHON3 'T16: note -c, assign, resolve' '
 	traced c.trace -C tree note 2611-0002 -c -m "called back" &&
 	python3 lint.py c.trace 0 &&
 	traced assign.trace -C tree assign 2611-0002 李四 &&
@@ -232,19 +236,28 @@ test_expect_success 'T16: note -c, assign, resolve' '
 	python3 lint.py resolve.trace 0
 '
 
-test_expect_success 'T16: log from stdin' '
+test_expect_success STRACE,PYTHON3 'T16: log from stdin' '
 	echo "subject: from stdin" |
 	traced stdin.trace -C tree log - >id &&
-	[ "$(cat id)" = 2611-0003 ] &&
+	echo 2611-0003 >expect &&
+	test_cmp expect id &&
 	python3 lint.py stdin.trace 0
 '
 
-test_expect_success 'T16: no tmp is left and check is clean' '
-	[ -z "$(find tree -name ".tmp-*")" ] &&
+test_expect_success STRACE 'T16: after every traced write, no tmp is left and check is clean' '
+	traced 1.trace -C tree log subject=third >/dev/null &&
+	traced 2.trace -C tree -N 2026-12-01T00:00:00+08:00 log \
+		subject=december >/dev/null &&
+	traced 3.trace -C tree note 2611-0001 -m "a note" &&
+	traced 4.trace -C tree note 2611-0002 -c -m "called back" &&
+	traced 5.trace -C tree assign 2611-0002 李四 &&
+	traced 6.trace -C tree resolve 2611-0002 -m "fixed" &&
+	echo "subject: from stdin" |
+	traced 7.trace -C tree log - >/dev/null &&
+	find tree -name ".tmp-*" >tmps &&
+	test_cmp /dev/null tmps &&
 	plaint -C tree check
 '
-
-fi
 
 # --- T17: fail-fast on a held lock ---------------------------------------
 
@@ -253,8 +266,8 @@ fi
 # sleep with the locked fd), so that killing holder.pid frees the lock.
 hold_lock() {
 	(exec 9>>tree/.plaint/lock && flock 9 && exec sleep "$1") &
-	echo $! >holder.pid
-	n=0
+	echo $! >holder.pid &&
+	n=0 &&
 	while flock -n tree/.plaint/lock true; do
 		n=$((n + 1))
 		[ "$n" -lt 500 ] || return 1
@@ -264,69 +277,91 @@ hold_lock() {
 
 ms() { date +%s%3N; }
 
-# The timed calls run the binary itself: valgrind's start-up would blur
-# the bounds.
-plaint_bin() { "$PLAINT_BIN" "$@"; }
+# The timed calls run the binary itself, "$PLAINT_BIN" (through env to
+# set the bound): valgrind's start-up would blur the bounds.
+
+# The T17 fixture: a fresh tree with one complaint, and a copy of it.
+test_setup 'T17: a tree with one complaint to lock' '
+	rm -rf tree &&
+	make_tree &&
+	plaint -C tree log subject=locked >/dev/null &&
+	cp tree/2026/11/2611-0001.yaml before
+'
 
 test_expect_success 'T17: a held lock makes note exit 75 "busy" after the bound' '
-	rm -rf tree && make_tree &&
-	plaint -C tree log subject=locked >/dev/null &&
-	cp tree/2026/11/2611-0001.yaml before &&
 	hold_lock 3 &&
 	t0=$(ms) &&
-	{ PLAINT_LOCK_TIMEOUT=0.5 plaint_bin -C tree note 2611-0001 -m late \
-		2>err; rc=$?; } &&
+	test_expect_code 75 env PLAINT_LOCK_TIMEOUT=0.5 \
+		"$PLAINT_BIN" -C tree note 2611-0001 -m late 2>err &&
 	t1=$(ms) &&
 	cat err &&
-	echo "exit $rc after $((t1 - t0)) ms" &&
-	[ "$rc" = 75 ] &&
+	echo "exit 75 after $((t1 - t0)) ms" &&
 	grep "busy" err &&
 	[ $((t1 - t0)) -ge 450 ] && [ $((t1 - t0)) -lt 2500 ] &&
-	cmp before tree/2026/11/2611-0001.yaml &&
+	test_cmp before tree/2026/11/2611-0001.yaml &&
 	kill "$(cat holder.pid)" && wait
 '
 
 test_expect_success 'T17: log is refused the same way and creates nothing' '
 	hold_lock 3 &&
-	{ PLAINT_LOCK_TIMEOUT=0.3 plaint_bin -C tree log subject=late >out 2>err;
-	  rc=$?; } &&
-	[ "$rc" = 75 ] && grep busy err && [ ! -s out ] &&
-	[ "$(ls -A tree/2026/11)" = 2611-0001.yaml ] &&
+	test_expect_code 75 env PLAINT_LOCK_TIMEOUT=0.3 \
+		"$PLAINT_BIN" -C tree log subject=late >out 2>err &&
+	grep busy err &&
+	test_cmp /dev/null out &&
+	ls -A tree/2026/11 >files &&
+	echo 2611-0001.yaml >expect &&
+	test_cmp expect files &&
 	kill "$(cat holder.pid)" && wait
 '
 
 test_expect_success 'T17: a lock released within the bound lets note succeed' '
 	hold_lock 1 &&
 	t0=$(ms) &&
-	PLAINT_LOCK_TIMEOUT=5 plaint_bin -C tree note 2611-0001 -m waited &&
+	env PLAINT_LOCK_TIMEOUT=5 \
+		"$PLAINT_BIN" -C tree note 2611-0001 -m waited &&
 	t1=$(ms) &&
 	echo "waited $((t1 - t0)) ms" &&
 	[ $((t1 - t0)) -ge 300 ] &&
 	wait &&
-	plaint -C tree show 2611-0001 | grep "note: waited" &&
+	plaint -C tree show 2611-0001 >out &&
+	grep "note: waited" out &&
 	! cmp -s before tree/2026/11/2611-0001.yaml
 '
 
 test_expect_success 'T17: the default bound is 5 s' '
 	hold_lock 10 &&
 	t0=$(ms) &&
-	{ plaint_bin -C tree note 2611-0001 -m late 2>err; rc=$?; } &&
+	test_expect_code 75 "$PLAINT_BIN" -C tree note 2611-0001 -m late 2>err &&
 	t1=$(ms) &&
-	echo "exit $rc after $((t1 - t0)) ms" &&
-	[ "$rc" = 75 ] && grep busy err &&
+	echo "exit 75 after $((t1 - t0)) ms" &&
+	grep busy err &&
 	[ $((t1 - t0)) -ge 4900 ] && [ $((t1 - t0)) -lt 7000 ] &&
+	test_cmp before tree/2026/11/2611-0001.yaml &&
 	kill "$(cat holder.pid)" && wait
 '
 
 test_expect_success 'T17: a holder killed with SIGKILL leaves no stale lock' '
 	hold_lock 30 &&
-	kill -9 "$(cat holder.pid)" && wait;
+	kill -9 "$(cat holder.pid)" &&
+	wait &&
 	flock -n tree/.plaint/lock true &&
 	PLAINT_LOCK_TIMEOUT=0 plaint -C tree note 2611-0001 -m after-kill &&
-	plaint -C tree show 2611-0001 | grep "note: after-kill"
+	plaint -C tree show 2611-0001 >out &&
+	grep "note: after-kill" out
 '
 
 # --- T13: permissions under any umask ------------------------------------
+
+# perm_tree: a fresh tree written under the current umask: a record in
+# 2026/11 (noted and assigned) and one in 2026/12.
+perm_tree() {
+	rm -rf tree && make_tree &&
+	plaint -C tree log subject=perm >/dev/null &&
+	plaint -C tree -N 2026-12-01T00:00:00+08:00 log subject=dec \
+		>/dev/null &&
+	plaint -C tree note 2611-0001 -m again &&
+	plaint -C tree assign 2611-0001 李四
+}
 
 # modes_ok: records 600, year/month folders 700, .plaint 700, lock 600.
 modes_ok() {
@@ -341,52 +376,52 @@ modes_ok() {
 }
 
 # tmp_mode_during CMD...: run plaint with its rename/link held back 1.5 s
-# by strace, and print the mode of the tmp file seen meanwhile.
+# by strace, and print the mode of the tmp file seen meanwhile; the
+# status is plaint's.
 tmp_mode_during() {
 	strace -o /dev/null -e trace=renameat,renameat2,linkat \
 		-e inject=renameat,renameat2,linkat:delay_enter=1500000 \
 		"$PLAINT_BIN" "$@" >/dev/null &
-	pid=$!
-	n=0
+	pid=$! &&
+	n=0 &&
 	while [ -z "$(find tree -name ".tmp-*" 2>/dev/null)" ]; do
 		n=$((n + 1))
-		[ "$n" -lt 300 ] || break
+		[ "$n" -lt 1000 ] || break
 		sleep 0.01
-	done
-	find tree -name ".tmp-*" -exec stat -c %a {} +
+	done &&
+	find tree -name ".tmp-*" -exec stat -c %a {} + &&
 	wait $pid
 }
 
 for u in 000 022; do
 	test_expect_success "T13: umask $u: records 0600, folders 0700" "
 		umask $u &&
-		rm -rf tree && make_tree &&
-		plaint -C tree log subject=perm >/dev/null &&
-		plaint -C tree -N 2026-12-01T00:00:00+08:00 log subject=dec \\
-			>/dev/null &&
-		plaint -C tree note 2611-0001 -m again &&
-		plaint -C tree assign 2611-0001 李四 &&
-		stat -c %a tree/.plaint >m && [ \"\$(cat m)\" = 700 ] &&
+		perm_tree &&
+		stat -c %a tree/.plaint >m &&
+		echo 700 >expect &&
+		test_cmp expect m &&
 		modes_ok
 	"
-	if [ -n "$have_strace" ]; then
-		test_expect_success "T13: umask $u: the tmp is 0600 during a write" "
-			umask $u &&
-			tmp_mode_during -C tree note 2611-0001 -m slow >note.mode &&
-			echo \"note tmp: \$(cat note.mode)\" &&
-			[ \"\$(cat note.mode)\" = 600 ] &&
-			tmp_mode_during -C tree log subject=slow >log.mode &&
-			echo \"log tmp: \$(cat log.mode)\" &&
-			[ \"\$(cat log.mode)\" = 600 ] &&
-			modes_ok
-		"
-	fi
+	test_expect_success STRACE "T13: umask $u: the tmp is 0600 during a write" "
+		umask $u &&
+		perm_tree &&
+		tmp_mode_during -C tree note 2611-0001 -m slow >note.mode &&
+		echo \"note tmp: \$(cat note.mode)\" &&
+		echo 600 >expect &&
+		test_cmp expect note.mode &&
+		tmp_mode_during -C tree log subject=slow >log.mode &&
+		echo \"log tmp: \$(cat log.mode)\" &&
+		test_cmp expect log.mode &&
+		modes_ok
+	"
 	test_expect_success "T13: umask $u: .plaint made by a writer is 0700" "
 		umask $u &&
+		perm_tree &&
 		rm -rf tree/.plaint &&
 		plaint -C tree note 2611-0001 -m relock &&
-		[ \"\$(stat -c %a tree/.plaint)\" = 700 ] &&
-		[ \"\$(stat -c %a tree/.plaint/lock)\" = 600 ]
+		stat -c %a tree/.plaint tree/.plaint/lock >m &&
+		printf '700\n600\n' >expect &&
+		test_cmp expect m
 	"
 done
 

@@ -2,6 +2,10 @@
 # The power-supply pack (电力客户来信来访及投诉处理制度): 5 days to resolve,
 # 10 days from receipt once escalated to 支公司业务主管部门, the fines of
 # 第九条 to 第十二条, the written notice of 第四条.
+#
+# The fixture follows one named complaint, 2611-0001, through its life
+# (logged, escalated, resolved with three fines); the tests check each
+# step on a copy, and log their own complaints for the other cases.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 F=2026/11/2611-0001.yaml
@@ -10,7 +14,29 @@ F=2026/11/2611-0001.yaml
 # penalties_of TREE FILE: the penalties block, up to the next key.
 penalties_of() { sed -n '/^penalties:/,/^[a-z]/p' "$1/$2" | sed '$d'; }
 
-test_expect_success 'init -p power-supply loads; policy prints it' '
+# three_fines: the penalties of 2611-0001 once resolved (第九条 to 第十一条).
+three_fines() {
+	cat <<-\EOT
+	penalties:
+	- rule: first-responsibility
+	  person: "王芳"
+	  amount: 20
+	  round: 1
+	  at: "2026-12-01T15:00:00+08:00"
+	- rule: verified-staff-fault
+	  person: "赵六"
+	  amount: 50
+	  round: 1
+	  at: "2026-12-01T15:00:00+08:00"
+	- rule: rude-attitude
+	  person: "赵六"
+	  amount: 20
+	  round: 1
+	  at: "2026-12-01T15:00:00+08:00"
+	EOT
+}
+
+test_setup 'init -p power-supply loads; policy prints it' '
 	plaint -q init -p power-supply tree &&
 	plaint -C tree policy >out &&
 	grep "^policy: power-supply$" out &&
@@ -20,12 +46,14 @@ test_expect_success 'init -p power-supply loads; policy prints it' '
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
-	for v in phone letter visit; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	for v in phone letter visit; do
+		grep "^  $v: " tree/plaint.yaml || return 1
+	done &&
 	pack_vocabulary
 '
 
 # 第五条: 5 days, counted from the day after receipt (Civil Code art. 201).
-test_expect_success 'a complaint is to be resolved in 5 days' '
+test_setup 'a complaint is to be resolved in 5 days' '
 	plaint -C tree -N 2026-11-27T10:00:00+08:00 log channel=phone \
 		category=service-attitude subject=抄表员态度生硬 \
 		complainant.name=张三 >id &&
@@ -49,11 +77,12 @@ test_expect_success 'a report (举报) has the same 5 days; a suggestion has non
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 log kind=report channel=visit subject=r >/dev/null &&
 	test "$(due_of tree/2026/11/2611-0002.yaml resolution)" = 2026-12-02T23:59:59+08:00 &&
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 log kind=suggestion channel=outreach subject=s >/dev/null &&
+	grep "^kind: suggestion$" tree/2026/11/2611-0003.yaml &&
 	! grep "^due:" tree/2026/11/2611-0003.yaml
 '
 
 # 第五条: 10 days for a major case, counted from receipt, not from escalation.
-test_expect_success 'escalated to 支公司业务主管部门: 10 days from receipt' '
+test_setup 'escalated to 支公司业务主管部门: 10 days from receipt' '
 	plaint -C tree -N 2026-11-30T09:00:00+08:00 escalate 2611-0001 -m 重大问题 &&
 	grep "^level: 1$" tree/$F &&
 	grep "^department: \"支公司业务主管部门\"$" tree/$F &&
@@ -63,90 +92,76 @@ test_expect_success 'escalated to 支公司业务主管部门: 10 days from rece
 	test_cmp expect out
 '
 
-test_expect_code 1 'the chain has two levels: a second escalate is refused' '
+test_expect_success 'the chain has two levels: a second escalate is refused' '
 	cp tree/$F before &&
-	plaint -C tree -N 2026-11-30T10:00:00+08:00 escalate 2611-0001 -m again;
-	rc=$? &&
+	test_expect_code 1 plaint -C tree -N 2026-11-30T10:00:00+08:00 escalate 2611-0001 -m again 2>err &&
 	test_cmp before tree/$F &&
-	exit $rc
+	grep "already at the top of the escalation chain" err
 '
 
-test_expect_code 1 'the seed allows no extension of its deadlines' '
-	cp tree/$F before &&
-	plaint -C tree -N 2026-11-30T10:00:00+08:00 extend 2611-0001 \
-		resolution=5d approved_by=所长 -m 等待 2>err;
-	rc=$? &&
-	test_cmp before tree/$F &&
-	grep "does not allow extending the resolution deadline" err &&
-	exit $rc
+test_expect_success 'the seed allows no extension of its deadlines' '
+	plaint -C tree -N 2026-11-30T09:30:00+08:00 log channel=phone subject=延期 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	G=tree/2026/11/2611-0002.yaml &&
+	grep "^  resolution: " $G &&
+	cp $G before &&
+	test_expect_code 1 plaint -C tree -N 2026-11-30T10:00:00+08:00 extend 2611-0002 \
+		resolution=5d approved_by=所长 -m 等待 2>err &&
+	test_cmp before $G &&
+	grep "does not allow extending the resolution deadline" err
 '
 
 # 第九条 (首位责任制, the receiver), 第十条 (staff fault, by phone or
 # letter), 第十一条 (rude attitude): 20 + 50 + 20.
-test_expect_success 'verified, the staff at fault, rude: three fines' '
+test_setup 'verified, the staff at fault, rude: three fines' '
 	plaint -C tree -N 2026-12-01T15:00:00+08:00 -u 赵主任 resolve 2611-0001 \
 		-m 已道歉 valid=yes cause=staff responsible=赵六 &&
-	cat >expect <<-\EOT &&
-	penalties:
-	- rule: first-responsibility
-	  person: "王芳"
-	  amount: 20
-	  round: 1
-	  at: "2026-12-01T15:00:00+08:00"
-	- rule: verified-staff-fault
-	  person: "赵六"
-	  amount: 50
-	  round: 1
-	  at: "2026-12-01T15:00:00+08:00"
-	- rule: rude-attitude
-	  person: "赵六"
-	  amount: 20
-	  round: 1
-	  at: "2026-12-01T15:00:00+08:00"
-	EOT
+	three_fines >expect &&
 	penalties_of tree $F >actual &&
 	test_cmp expect actual
 '
 
 test_expect_success 'a later note fines nobody a second time' '
-	penalties_of tree $F >expect &&
 	plaint -C tree -N 2026-12-02T09:00:00+08:00 note 2611-0001 -m 已寄出书面答复 &&
+	grep "^  note: \"已寄出书面答复\"$" tree/$F &&
+	three_fines >expect &&
 	penalties_of tree $F >actual &&
 	test_cmp expect actual
 '
 
 # 第四条: a named complainant is told the result in writing.
-test_expect_code 1 'close is refused while the written notice is owed' '
+test_expect_success 'close is refused while the written notice is owed' '
 	cp tree/$F before &&
-	plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 \
-		satisfaction=satisfied 2>err;
-	rc=$? &&
+	test_expect_code 1 plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 \
+		satisfaction=satisfied 2>err &&
 	test_cmp before tree/$F &&
 	echo "plaint: close: a written notice of the result is owed to the complainant (rule written-notice); give notice=letter when it is sent" >expect &&
-	test_cmp expect err &&
-	exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 1 'a notice by phone is not a written one' '
+test_expect_success 'a notice by phone is not a written one' '
 	cp tree/$F before &&
-	plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 notice=phone;
-	rc=$? &&
+	test_expect_code 1 plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 \
+		notice=phone 2>err &&
 	test_cmp before tree/$F &&
-	exit $rc
+	grep "a written notice of the result is owed to the complainant (rule written-notice)" err
 '
 
 test_expect_success 'close with notice=letter; the penalties stay as they were' '
-	penalties_of tree $F >expect &&
 	plaint -C tree -N 2026-12-02T10:00:00+08:00 close 2611-0001 \
 		satisfaction=satisfied notice=letter &&
 	grep "^status: closed$" tree/$F &&
 	grep "^  by: letter$" tree/$F &&
 	plaint -C tree -N 2026-12-03T10:00:00+08:00 note 2611-0001 -m 归档 &&
+	three_fines >expect &&
 	penalties_of tree $F >actual &&
 	test_cmp expect actual
 '
 
 test_expect_success 'an anonymous complaint closes without a notice' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log kind=report channel=visit subject=r >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	! grep "^complainant:" tree/2026/11/2611-0002.yaml &&
 	plaint -C tree -N 2026-12-03T09:00:00+08:00 resolve 2611-0002 -m 查无此事 valid=no &&
 	plaint -C tree -N 2026-12-03T10:00:00+08:00 close 2611-0002 &&
 	grep "^status: closed$" tree/2026/11/2611-0002.yaml &&
@@ -156,7 +171,8 @@ test_expect_success 'an anonymous complaint closes without a notice' '
 # 第十二条: 吃拿卡要, 100 yuan and 通报批评; by visit, so no 第十条 fine.
 test_expect_success '吃拿卡要 by staff, in person: 20 + 50 + 100 yuan and 通报批评' '
 	plaint -C tree -N 2026-12-04T09:00:00+08:00 -u 李四 log channel=visit \
-		category=misconduct subject=索要好处 >/dev/null &&
+		category=misconduct subject=索要好处 >id &&
+	echo 2612-0001 >expect && test_cmp expect id &&
 	plaint -C tree -N 2026-12-08T09:00:00+08:00 resolve 2612-0001 -m 属实 \
 		valid=yes cause=staff responsible=孙七 &&
 	cat >expect <<-\EOT &&
@@ -184,20 +200,20 @@ test_expect_success '吃拿卡要 by staff, in person: 20 + 50 + 100 yuan and �
 
 test_expect_success 'a complaint found not valid costs nothing' '
 	plaint -C tree -N 2026-12-04T09:00:00+08:00 log channel=phone \
-		category=service-attitude subject=x >/dev/null &&
-	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0002 -m 不属实 \
+		category=service-attitude subject=x >id &&
+	echo 2612-0001 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0001 -m 不属实 \
 		valid=no cause=customer responsible=赵六 &&
-	! grep "^penalties:" tree/2026/12/2612-0002.yaml
+	grep "^status: resolved$" tree/2026/12/2612-0001.yaml &&
+	! grep "^penalties:" tree/2026/12/2612-0001.yaml
 '
 
-test_expect_code 65 'a channel the pack does not have is bad data' '
+test_expect_success 'a channel the pack does not have is bad data' '
 	ls -R tree >before &&
-	plaint -C tree log channel=email subject=x 2>err;
-	rc=$? &&
+	test_expect_code 65 plaint -C tree log channel=email subject=x 2>err &&
 	ls -R tree >after &&
 	test_cmp before after &&
-	grep "^plaint: log: channel: \"email\" is not allowed; the policy allows: phone, repair-line, letter, visit, reception-day, outreach, superior$" err &&
-	exit $rc
+	grep "^plaint: log: channel: \"email\" is not allowed; the policy allows: phone, repair-line, letter, visit, reception-day, outreach, superior$" err
 '
 
 test_done

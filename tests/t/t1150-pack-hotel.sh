@@ -2,60 +2,70 @@
 # The hotel pack (酒店宾客投诉处理规章制度): four categories (二、1-4), the
 # time agreed with the guest (三、1.5) as the resolution due, and the call
 # back after a repair (二、1) within the pack's 2 hours.
+#
+# The fixture follows one facilities complaint, 2611-0001, from log
+# through extension and escalation to its repair; the tests check each
+# step on a copy.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 F=2026/11/2611-0001.yaml
 
 
-test_expect_success 'init -p hotel loads; policy prints it' '
+test_setup 'init -p hotel loads; policy prints it' '
 	pack_loads hotel
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
 	grep "^  phone: " tree/plaint.yaml &&
-	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
-	for v in facilities attitude service-quality abnormal-event; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	for v in staff customer product other; do
+		grep "^  $v: " tree/plaint.yaml || return 1
+	done &&
+	for v in facilities attitude service-quality abnormal-event; do
+		grep "^  $v: " tree/plaint.yaml || return 1
+	done &&
 	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
 	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
 '
 
 # 三、1.5: the time needed is told to the guest and agreed: given at log.
-test_expect_success 'a facilities complaint with the time agreed with the guest' '
+test_setup 'a facilities complaint with the time agreed with the guest' '
 	plaint -C tree -N 2026-11-27T21:00:00+08:00 log channel=phone \
 		category=facilities subject=空调不制热 complainant.name=陈先生 \
-		due.resolution=2026-11-27T22:00:00+08:00 >/dev/null &&
+		due.resolution=2026-11-27T22:00:00+08:00 >id &&
+	echo 2611-0001 >expect && test_cmp expect id &&
 	test "$(due_of tree/$F resolution)" = 2026-11-27T22:00:00+08:00 &&
 	test -z "$(due_of tree/$F callback)" &&
 	test -z "$(due_of tree/$F first_response)"
 '
 
-test_expect_success 'the guest agrees to half an hour more: extend' '
+test_setup 'the guest agrees to half an hour more: extend' '
 	plaint -C tree -N 2026-11-27T21:30:00+08:00 extend 2611-0001 \
 		resolution=30m approved_by=值班经理 -m 需更换配件 &&
 	test "$(due_of tree/$F resolution)" = 2026-11-27T22:30:00+08:00
 '
 
-test_expect_code 1 'the callback cannot be extended' '
+test_expect_success 'the callback cannot be extended' '
 	cp tree/$F before &&
-	plaint -C tree -N 2026-11-27T21:35:00+08:00 extend 2611-0001 \
-		callback=1h approved_by=值班经理 -m x 2>err;
-	rc=$? &&
+	test_expect_code 1 plaint -C tree -N 2026-11-27T21:35:00+08:00 extend 2611-0001 \
+		callback=1h approved_by=值班经理 -m x 2>err &&
 	test_cmp before tree/$F &&
-	grep "does not allow extending the callback deadline" err &&
-	exit $rc
+	grep "does not allow extending the callback deadline" err
 '
 
-test_expect_success 'escalate to the department concerned (三、1.5)' '
+test_setup 'escalate to the department concerned (三、1.5)' '
 	plaint -C tree -N 2026-11-27T21:40:00+08:00 escalate 2611-0001 \
 		department=工程部 assignee=维修工张 -m 需维修 &&
 	grep "^level: 1$" tree/$F &&
 	grep "^department: \"工程部\"$" tree/$F &&
-	plaint -C tree escalate 2611-0001 2>/dev/null;
-	test $? = 1
+	grep "^assignee: \"维修工张\"$" tree/$F &&
+	cp tree/$F before &&
+	test_expect_code 1 plaint -C tree escalate 2611-0001 2>err &&
+	test_cmp before tree/$F &&
+	grep "already at the top of the escalation chain (level 1, " err
 '
 
 # 二、1: 事后,再次与客人电话联系 — within 2 hours of the repair.
-test_expect_success 'repaired: the callback is due 2 hours later' '
+test_setup 'repaired: the callback is due 2 hours later' '
 	plaint -C tree -N 2026-11-27T22:10:00+08:00 resolve 2611-0001 \
 		-m 已更换配件 valid=yes cause=equipment &&
 	test "$(due_of tree/$F callback)" = 2026-11-28T00:10:00+08:00 &&
@@ -77,27 +87,29 @@ test_expect_success 'the call back closes it; no fine, no notice owed' '
 
 test_expect_success 'an attitude complaint has no callback deadline' '
 	plaint -C tree -N 2026-11-28T08:00:00+08:00 log channel=visit \
-		category=attitude subject=前台冷淡 >/dev/null &&
+		category=attitude subject=前台冷淡 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	G=tree/2026/11/2611-0002.yaml &&
 	plaint -C tree -N 2026-11-28T08:30:00+08:00 resolve 2611-0002 -m 已致歉 \
 		valid=yes cause=staff responsible=前台乙 &&
-	! grep "^due:" tree/2026/11/2611-0002.yaml &&
-	! grep "^penalties:" tree/2026/11/2611-0002.yaml
+	grep "^status: resolved$" $G &&
+	! grep "^due:" $G &&
+	! grep "^penalties:" $G
 '
 
 test_expect_success 'abnormal events are a category of their own' '
 	plaint -C tree -N 2026-11-28T02:00:00+08:00 log channel=phone \
-		category=abnormal-event severity=major subject=房内反锁 >/dev/null &&
-	grep "^category: abnormal-event$" tree/2026/11/2611-0003.yaml
+		category=abnormal-event severity=major subject=房内反锁 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	grep "^category: abnormal-event$" tree/2026/11/2611-0002.yaml
 '
 
-test_expect_code 65 'a channel the pack does not have is bad data' '
+test_expect_success 'a channel the pack does not have is bad data' '
 	ls -R tree >before &&
-	plaint -C tree log channel=email subject=x 2>err;
-	rc=$? &&
+	test_expect_code 65 plaint -C tree log channel=email subject=x 2>err &&
 	ls -R tree >after &&
 	test_cmp before after &&
-	grep "^plaint: log: channel: \"email\" is not allowed; the policy allows: phone, visit, letter$" err &&
-	exit $rc
+	grep "^plaint: log: channel: \"email\" is not allowed; the policy allows: phone, visit, letter$" err
 '
 
 test_done

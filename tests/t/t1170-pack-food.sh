@@ -2,28 +2,35 @@
 # The food pack (食品公司消费者投诉管理制度): service and product quality
 # (3.1) handled by the 销售部, the product and purchase data of 4.5.1, and
 # quality-safety incidents escalated to the 总经理 of the 市场管理部 (4.4).
+#
+# The fixture holds one product-quality complaint (2611-0001).
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 F=2026/11/2611-0001.yaml
 
-test_expect_success 'init -p food loads; policy prints it' '
+test_setup 'init -p food loads; policy prints it' '
 	pack_loads food
 '
 
 test_expect_success 'the vocabulary scripts rely on' '
 	grep "^  phone: " tree/plaint.yaml &&
-	for v in staff customer product other; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
-	for v in service-quality product-quality; do grep "^  $v: " tree/plaint.yaml || exit 1; done &&
+	for v in staff customer product other; do
+		grep "^  $v: " tree/plaint.yaml || return 1
+	done &&
+	for v in service-quality product-quality; do
+		grep "^  $v: " tree/plaint.yaml || return 1
+	done &&
 	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
 	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
 '
 
 # 4.5.1.1-4.5.1.2: 产品名称、规格、生产批号; 购买的时间、地点.
-test_expect_success 'a product-quality complaint with batch and purchase' '
+test_setup 'a product-quality complaint with batch and purchase' '
 	plaint -C tree -N 2026-11-27T10:00:00+08:00 log channel=phone \
 		category=product-quality subject=饼干内有异物 product_name=苏打饼干 \
 		spec=400g batch=20261105A purchase_time=2026-11-20 \
-		purchase_place=某超市 complainant.name=赵女士 >/dev/null &&
+		purchase_place=某超市 complainant.name=赵女士 >id &&
+	echo 2611-0001 >expect && test_cmp expect id &&
 	sed -n "/^product_name:/,/^purchase_place:/p" tree/$F >actual &&
 	cat >expect <<-\EOT &&
 	product_name: "苏打饼干"
@@ -38,17 +45,19 @@ test_expect_success 'a product-quality complaint with batch and purchase' '
 	! grep "^due:" tree/$F
 '
 
-test_expect_code 65 'purchase_time is a date' '
-	plaint -C tree log subject=x purchase_time=上周 2>err;
-	rc=$? &&
-	grep "^plaint: log: purchase_time: \"上周\" is not a date" err &&
-	exit $rc
+test_expect_success 'purchase_time is a date' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree log subject=x purchase_time=上周 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: purchase_time: \"上周\" is not a date" err
 '
 
 # 4.4: 对于质量安全事件,市场管理部总经理应直接与消费者沟通.
 test_expect_success 'a quality-safety incident goes to the 总经理 of the 市场管理部' '
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=consumer-association \
-		category=product-quality severity=safety-incident subject=多人食用后腹泻 >/dev/null &&
+		category=product-quality severity=safety-incident subject=多人食用后腹泻 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
 	G=2026/11/2611-0002.yaml &&
 	plaint -C tree -N 2026-11-27T11:10:00+08:00 escalate 2611-0002 -m 质量安全事件 &&
 	grep "^level: 1$" tree/$G &&
@@ -56,9 +65,9 @@ test_expect_success 'a quality-safety incident goes to the 总经理 of the 市�
 	grep "^assignee: \"总经理\"$" tree/$G &&
 	grep "^status: escalated$" tree/$G &&
 	cp tree/$G before &&
-	plaint -C tree escalate 2611-0002 2>/dev/null;
-	test $? = 1 &&
-	test_cmp before tree/$G
+	test_expect_code 1 plaint -C tree escalate 2611-0002 2>err &&
+	test_cmp before tree/$G &&
+	grep "already at the top of the escalation chain (level 1, " err
 '
 
 test_expect_success 'resolve with a refund; no fine, no notice rule in this seed' '
@@ -70,14 +79,15 @@ test_expect_success 'resolve with a refund; no fine, no notice rule in this seed
 	! grep "^penalties:" tree/$F
 '
 
-test_expect_code 65 'a remedy other than exchange or refund is bad data' '
-	plaint -C tree log subject=x remedy=compensation 2>err;
-	rc=$? &&
-	grep "^plaint: log: remedy: \"compensation\" is not allowed; the policy allows: exchange, refund$" err &&
-	exit $rc
+test_expect_success 'a remedy other than exchange or refund is bad data' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree log subject=x remedy=compensation 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: remedy: \"compensation\" is not allowed; the policy allows: exchange, refund$" err
 '
 
-test_expect_code 65 'a channel the pack does not have is bad data' '
+test_expect_success 'a channel the pack does not have is bad data' '
 	refuses_channel "phone, letter, visit, store, dealer, consumer-association"
 '
 

@@ -2,6 +2,11 @@
 # The tobacco pack (客户投诉处理管理制度): inquiries answered within 24
 # hours, suggestions by the date promised to the customer, complaints
 # investigated by the responsible department, and the 分级负责 chain.
+#
+# The fixture holds an inquiry (2611-0001), a suggestion (2611-0002) and
+# a complaint (2611-0003) taken up the chain and resolved as misconduct;
+# the tests check each on a copy, and every test that writes a complaint
+# ends with plaint check.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 NOW=2026-11-27T10:00:00+08:00
@@ -12,7 +17,26 @@ F3=2026/11/2611-0003.yaml
 # The penalties block: from "penalties:" to the next top-level key.
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 
-test_expect_success 'init -p tobacco copies the pack, and it loads' '
+# misconduct_record: the penalties of 2611-0003 once resolved.
+misconduct_record() {
+	cat <<-\EOT
+	penalties:
+	- rule: misconduct-procedure
+	  person: "赵六"
+	  amount: 0
+	  round: 1
+	  also: "向本部门领导汇报，按组织程序处理"
+	  at: "2026-11-30T10:00:00+08:00"
+	EOT
+}
+
+# passes_check: plaint check finds no problem in any file of the tree.
+passes_check() {
+	plaint -C tree check 2>check.err &&
+	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
+}
+
+test_setup 'init -p tobacco copies the pack, and it loads' '
 	plaint -q init -p tobacco tree &&
 	test_cmp "$PLAINT_TOP/data/policies/tobacco.yaml" tree/plaint.yaml &&
 	plaint -C tree check 2>err &&
@@ -30,7 +54,7 @@ test_expect_success 'policy prints the pack, with its sources' '
 	grep "\"policy\": \"tobacco\"" out.json
 '
 
-test_expect_success 'an inquiry is answered within 24 hours (四、(一))' '
+test_setup 'an inquiry is answered within 24 hours (四、(一))' '
 	plaint -C tree -N $NOW log kind=inquiry channel=hotline subject=卷烟价格咨询 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	echo 2026-11-28T10:00:00+08:00 >expect &&
@@ -50,12 +74,14 @@ test_expect_success '24 hours are elapsed time, also over the National Day holid
 
 test_expect_success 'the answer stops the clock; a late answer is only shown, not fined' '
 	plaint -C tree -N 2026-11-28T11:00:00+08:00 resolve 2611-0001 -m "已答复" &&
+	grep "^status: resolved$" tree/$F1 &&
 	! grep "^penalties:" tree/$F1 &&
 	plaint -C tree -N 2026-11-29T10:00:00+08:00 show -f text 2611-0001 >out &&
-	grep "resolution       2026-11-28 10:00" out
+	grep "resolution       2026-11-28 10:00" out &&
+	passes_check
 '
 
-test_expect_success 'a suggestion keeps the reply date promised at log (四、(二))' '
+test_setup 'a suggestion keeps the reply date promised at log (四、(二))' '
 	plaint -C tree -N $NOW log kind=suggestion channel=phone subject=希望增加送货次数 \
 		promised_reply=2026-12-10 due.resolution=2026-12-10T23:59:59+08:00 >id &&
 	echo 2611-0002 >expect && test_cmp expect id &&
@@ -71,10 +97,11 @@ test_expect_success 'the promised date may be extended (the pack has no extensio
 	plaint -C tree -N 2026-12-01T09:00:00+08:00 extend 2611-0002 resolution=3d \
 		approved_by=科长 -m "领导尚未批示" &&
 	echo 2026-12-14T23:59:59+08:00 >expect &&
-	due_of tree/$F2 resolution >actual && test_cmp expect actual
+	due_of tree/$F2 resolution >actual && test_cmp expect actual &&
+	passes_check
 '
 
-test_expect_success 'a complaint gets no deadline: the seed sets none' '
+test_setup 'a complaint gets no deadline: the seed sets none' '
 	plaint -C tree -N $NOW log channel=phone category=delivery subject=送货不及时 \
 		investigator=周专员 >id &&
 	echo 2611-0003 >expect && test_cmp expect id &&
@@ -85,14 +112,14 @@ test_expect_success 'a complaint gets no deadline: the seed sets none' '
 	plaint -C tree policy due >out && test ! -s out
 '
 
-test_expect_success 'the responsible department names its 专人 (四、(三))' '
+test_setup 'the responsible department names its 专人 (四、(三))' '
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 assign 2611-0003 周专员 department=物流配送中心 &&
 	grep "^assignee: \"周专员\"$" tree/$F3 &&
 	grep "^department: \"物流配送中心\"$" tree/$F3 &&
 	grep "^level: 0$" tree/$F3
 '
 
-test_expect_success 'escalation: 本部门领导, then 分公司客户服务部, then refused' '
+test_setup 'escalation: 本部门领导, then 分公司客户服务部, then refused' '
 	plaint -C tree -N 2026-11-28T09:00:00+08:00 escalate 2611-0003 -m "属于工作失职" &&
 	grep "^level: 1$" tree/$F3 &&
 	grep "^status: escalated$" tree/$F3 &&
@@ -100,63 +127,73 @@ test_expect_success 'escalation: 本部门领导, then 分公司客户服务部,
 	grep "^level: 2$" tree/$F3 &&
 	grep "^department: \"分公司客户服务部\"$" tree/$F3 &&
 	cp tree/$F3 before &&
-	plaint -C tree -N 2026-11-28T10:00:00+08:00 escalate 2611-0003 2>err; test $? = 1 &&
+	test_expect_code 1 plaint -C tree -N 2026-11-28T10:00:00+08:00 escalate 2611-0003 2>err &&
 	test_cmp before tree/$F3 &&
 	grep "already at the top of the escalation chain (level 2, 分公司客户服务部)" err
 '
 
-test_expect_success 'a verified misconduct records who is dealt with (amount 0, the procedure)' '
+test_setup 'a verified misconduct records who is dealt with (amount 0, the procedure)' '
 	plaint -C tree -N 2026-11-30T10:00:00+08:00 resolve 2611-0003 -m "已补送并道歉" \
 		valid=yes cause=misconduct responsible=赵六 &&
-	cat >expect <<-\EOT &&
-	penalties:
-	- rule: misconduct-procedure
-	  person: "赵六"
-	  amount: 0
-	  round: 1
-	  also: "向本部门领导汇报，按组织程序处理"
-	  at: "2026-11-30T10:00:00+08:00"
-	EOT
+	misconduct_record >expect &&
 	penalties_of tree/$F3 >actual && test_cmp expect actual
 '
 
 test_expect_success 'further commands add no second record' '
 	plaint -C tree -N 2026-11-30T11:00:00+08:00 note 2611-0003 -m "已通知" &&
 	plaint -C tree -N 2026-12-01T09:00:00+08:00 close 2611-0003 satisfaction=satisfied &&
+	grep "^status: closed$" tree/$F3 &&
 	plaint -C tree -N 2026-12-01T09:00:00+08:00 show 2611-0003 >/dev/null &&
-	test "$(grep -c "^- rule: " tree/$F3)" = 1
+	test "$(grep -c "^- rule: " tree/$F3)" = 1 &&
+	misconduct_record >expect &&
+	penalties_of tree/$F3 >actual && test_cmp expect actual &&
+	passes_check
 '
 
 test_expect_success 'a general lapse records the 考核 rule; an invalid complaint none' '
-	plaint -C tree -N $NOW log subject=服务欠缺 >/dev/null &&
+	plaint -C tree -N $NOW log subject=服务欠缺 >id &&
+	echo 2611-0004 >expect && test_cmp expect id &&
 	plaint -C tree -N $NOW resolve 2611-0004 -m r valid=yes cause=staff responsible=钱七 &&
 	grep "^- rule: lapse-assessment$" tree/2026/11/2611-0004.yaml &&
 	grep "^  person: \"钱七\"$" tree/2026/11/2611-0004.yaml &&
-	plaint -C tree -N $NOW log subject=误会 >/dev/null &&
+	plaint -C tree -N $NOW log subject=误会 >id &&
+	echo 2611-0005 >expect && test_cmp expect id &&
 	plaint -C tree -N $NOW resolve 2611-0005 -m r valid=no cause=customer responsible=钱七 &&
-	! grep "^penalties:" tree/2026/11/2611-0005.yaml
+	grep "^status: resolved$" tree/2026/11/2611-0005.yaml &&
+	! grep "^penalties:" tree/2026/11/2611-0005.yaml &&
+	passes_check
 '
 
-test_expect_code 65 'a kind the document does not have is refused' '
-	plaint -C tree -N $NOW log kind=report subject=x 2>err; rc=$?
+test_expect_success 'a kind the document does not have is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log kind=report subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
 	echo "plaint: log: kind: \"report\" is not allowed; the policy allows: complaint, suggestion, inquiry" >expect &&
-	test_cmp expect err && test ! -e tree/2026/11/2611-0006.yaml && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 65 'a promised reply that is not a date is refused' '
-	plaint -C tree -N $NOW log kind=suggestion subject=x promised_reply=2026-12-32 2>err; rc=$?
-	grep "promised_reply" err && test ! -e tree/2026/11/2611-0006.yaml && exit $rc
+test_expect_success 'a promised reply that is not a date is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log kind=suggestion subject=x \
+		promised_reply=2026-12-32 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: promised_reply: \"2026-12-32\" is not a date" err
 '
 
-test_expect_code 65 'a cause the pack does not list is refused' '
-	plaint -C tree -N $NOW log subject=x >/dev/null &&
-	plaint -C tree -N $NOW resolve 2611-0006 -m r cause=weather 2>err; rc=$?
-	grep "misconduct" err && exit $rc
+test_expect_success 'a cause the pack does not list is refused' '
+	plaint -C tree -N $NOW log subject=x >id &&
+	echo 2611-0004 >expect && test_cmp expect id &&
+	cp tree/2026/11/2611-0004.yaml before &&
+	test_expect_code 65 plaint -C tree -N $NOW resolve 2611-0004 -m r cause=weather 2>err &&
+	test_cmp before tree/2026/11/2611-0004.yaml &&
+	grep "^plaint: resolve: cause: \"weather\" is not allowed; the policy allows: .*misconduct" err
 '
 
 test_expect_success 'every complaint file passes check' '
 	plaint -C tree check 2>err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" err
+	grep "^plaint: check: 3 file(s), 0 with problems$" err
 '
 
 test_done

@@ -2,6 +2,10 @@
 # The mechanism pack (客户投诉处理机制): the normal, direct and external
 # channels, external complaints with senior management, inquiries within
 # 24 hours, promised replies to suggestions.
+#
+# The fixture holds a complaint taken to the department head (2611-0001)
+# and a direct one by phone (2611-0002); the tests log their other cases
+# on a copy, and every test that writes a complaint ends with plaint check.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 NOW=2026-11-27T10:00:00+08:00
@@ -9,7 +13,13 @@ D=tree/2026/11
 
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 
-test_expect_success 'init -p mechanism copies the pack, and it loads' '
+# passes_check: plaint check finds no problem in any file of the tree.
+passes_check() {
+	plaint -C tree check 2>check.err &&
+	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
+}
+
+test_setup 'init -p mechanism copies the pack, and it loads' '
 	plaint -q init -p mechanism tree &&
 	test_cmp "$PLAINT_TOP/data/policies/mechanism.yaml" tree/plaint.yaml &&
 	plaint -C tree check 2>err
@@ -31,63 +41,73 @@ test_expect_success 'an inquiry is answered within 24 hours (第五条 三、)' 
 	echo 2026-11-28T10:00:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml resolution >actual && test_cmp expect actual &&
 	plaint -C tree policy due kind=inquiry received=2026-02-14T18:00 >out &&
-	echo "resolution       2026-02-15T18:00:00+08:00" >expect && test_cmp expect out
+	echo "resolution       2026-02-15T18:00:00+08:00" >expect && test_cmp expect out &&
+	passes_check
 '
 
 test_expect_success 'a suggestion keeps the promised reply date (第五条 二、)' '
 	plaint -C tree -N $NOW log kind=suggestion channel=opinion-box subject=延长营业时间 \
-		promised_reply=2026-12-04 due.resolution=2026-12-04T23:59:59+08:00 >/dev/null &&
-	plaint -C tree -N 2026-11-28T10:00:00+08:00 assign 2611-0002 行政专员 &&
+		promised_reply=2026-12-04 due.resolution=2026-12-04T23:59:59+08:00 >id &&
+	echo 2611-0001 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-11-28T10:00:00+08:00 assign 2611-0001 行政专员 &&
+	grep "^assignee: \"行政专员\"$" $D/2611-0001.yaml &&
 	echo 2026-12-04T23:59:59+08:00 >expect &&
-	due_of $D/2611-0002.yaml resolution >actual && test_cmp expect actual
+	due_of $D/2611-0001.yaml resolution >actual && test_cmp expect actual &&
+	passes_check
 '
 
-test_expect_success 'a complaint gets no deadline (第三条 一、 names no time)' '
-	plaint -C tree -N $NOW log channel=normal subject=店员态度差 >/dev/null &&
-	! grep "^due:" $D/2611-0003.yaml &&
-	grep "^level: 0$" $D/2611-0003.yaml &&
-	grep "^severity: normal$" $D/2611-0003.yaml
+test_setup 'a complaint gets no deadline (第三条 一、 names no time)' '
+	plaint -C tree -N $NOW log channel=normal subject=店员态度差 >id &&
+	echo 2611-0001 >expect && test_cmp expect id &&
+	! grep "^due:" $D/2611-0001.yaml &&
+	grep "^level: 0$" $D/2611-0001.yaml &&
+	grep "^severity: normal$" $D/2611-0001.yaml
 '
 
-test_expect_success 'not satisfied, or beyond the receiver: the department head (第六条 一、1.2)' '
-	plaint -C tree -N 2026-11-27T11:00:00+08:00 assign 2611-0003 店员甲 &&
-	plaint -C tree -N 2026-11-27T15:00:00+08:00 escalate 2611-0003 -m "客户仍不满意" assignee=店长 &&
-	grep "^level: 1$" $D/2611-0003.yaml &&
-	grep "^assignee: \"店长\"$" $D/2611-0003.yaml &&
-	grep "^status: escalated$" $D/2611-0003.yaml
+test_setup 'not satisfied, or beyond the receiver: the department head (第六条 一、1.2)' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 assign 2611-0001 店员甲 &&
+	plaint -C tree -N 2026-11-27T15:00:00+08:00 escalate 2611-0001 -m "客户仍不满意" assignee=店长 &&
+	grep "^level: 1$" $D/2611-0001.yaml &&
+	grep "^assignee: \"店长\"$" $D/2611-0001.yaml &&
+	grep "^status: escalated$" $D/2611-0001.yaml
 '
 
-test_expect_success 'a direct complaint by phone goes to 行政人事部 (第四条 二、)' '
-	plaint -C tree -N $NOW log channel=phone department=行政人事部 subject=越级投诉 >/dev/null &&
-	grep "^channel: phone$" $D/2611-0004.yaml &&
-	grep "^department: \"行政人事部\"$" $D/2611-0004.yaml
+test_setup 'a direct complaint by phone goes to 行政人事部 (第四条 二、)' '
+	plaint -C tree -N $NOW log channel=phone department=行政人事部 subject=越级投诉 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	grep "^channel: phone$" $D/2611-0002.yaml &&
+	grep "^department: \"行政人事部\"$" $D/2611-0002.yaml
 '
 
 test_expect_success 'a complaint about goods goes to 采购部门 (第五条 一、4)' '
-	plaint -C tree -N $NOW log channel=normal category=goods subject=商品破损 >/dev/null &&
-	grep "^department: \"采购部门\"$" $D/2611-0005.yaml
+	plaint -C tree -N $NOW log channel=normal category=goods subject=商品破损 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	grep "^department: \"采购部门\"$" $D/2611-0003.yaml &&
+	passes_check
 '
 
 test_expect_success 'an external complaint is escalated to senior management (第四条 三、)' '
 	plaint -C tree -N $NOW log channel=external external_body=消费者协会 subject=消协转办 >id &&
-	echo 2611-0006 >expect && test_cmp expect id &&
-	grep "^external_body: \"消费者协会\"$" $D/2611-0006.yaml &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	grep "^external_body: \"消费者协会\"$" $D/2611-0003.yaml &&
 	plaint -C tree list channel=external level!=2 >out &&
-	grep "^2611-0006 " out &&
-	plaint -C tree -N 2026-11-27T10:05:00+08:00 escalate 2611-0006 -m 外部投诉 &&
-	plaint -C tree -N 2026-11-27T10:05:00+08:00 escalate 2611-0006 -m 外部投诉 &&
-	grep "^level: 2$" $D/2611-0006.yaml &&
-	grep "^department: \"公司高层\"$" $D/2611-0006.yaml &&
+	grep "^2611-0003 " out &&
+	plaint -C tree -N 2026-11-27T10:05:00+08:00 escalate 2611-0003 -m 外部投诉 &&
+	grep "^level: 1$" $D/2611-0003.yaml &&
+	plaint -C tree -N 2026-11-27T10:05:00+08:00 escalate 2611-0003 -m 外部投诉 &&
+	grep "^level: 2$" $D/2611-0003.yaml &&
+	grep "^department: \"公司高层\"$" $D/2611-0003.yaml &&
 	plaint -C tree list channel=external level!=2 >out &&
-	! grep "^2611-0006 " out &&
-	cp $D/2611-0006.yaml before &&
-	plaint -C tree escalate 2611-0006 2>err; test $? = 1 &&
-	test_cmp before $D/2611-0006.yaml &&
-	grep "(level 2, 公司高层领导)" err
+	! grep "^2611-0003 " out &&
+	cp $D/2611-0003.yaml before &&
+	test_expect_code 1 plaint -C tree escalate 2611-0003 2>err &&
+	test_cmp before $D/2611-0003.yaml &&
+	grep "(level 2, 公司高层领导)" err &&
+	passes_check
 '
 
 test_expect_success 'verified misconduct: the person is recorded for the procedure, once' '
-	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0003 -m "已道歉" \
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0001 -m "已道歉" \
 		valid=yes cause=misconduct responsible=店员甲 &&
 	cat >expect <<-\EOT &&
 	penalties:
@@ -98,32 +118,42 @@ test_expect_success 'verified misconduct: the person is recorded for the procedu
 	  also: "向本部门领导汇报，按组织程序处理"
 	  at: "2026-11-28T09:00:00+08:00"
 	EOT
-	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
-	plaint -C tree -N 2026-11-28T10:00:00+08:00 note 2611-0003 -m 回访 &&
-	plaint -C tree -N 2026-11-28T11:00:00+08:00 close 2611-0003 satisfaction=satisfied &&
-	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	plaint -C tree -N 2026-11-28T10:00:00+08:00 note 2611-0001 -m 回访 &&
+	plaint -C tree -N 2026-11-28T11:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
+	grep "^status: closed$" $D/2611-0001.yaml &&
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	passes_check
 '
 
 test_expect_success 'a customer misunderstanding (第五条 一、3) fines nobody' '
-	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0004 -m "已解释" \
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0002 -m "已解释" \
 		valid=no cause=customer responsible=某人 &&
-	! grep "^penalties:" $D/2611-0004.yaml
+	grep "^status: resolved$" $D/2611-0002.yaml &&
+	! grep "^penalties:" $D/2611-0002.yaml &&
+	passes_check
 '
 
-test_expect_code 65 'an external body the seed does not name is refused' '
-	plaint -C tree -N $NOW log channel=external external_body=朋友圈 subject=x 2>err; rc=$?
+test_expect_success 'an external body the seed does not name is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log channel=external external_body=朋友圈 subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
 	echo "plaint: log: external_body: \"朋友圈\" is not allowed; the policy allows: 消费者协会, 行业协会, 行政管理机关, 新闻媒体, 司法机关" >expect &&
-	test_cmp expect err && test ! -e $D/2611-0007.yaml && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 65 'a channel the seed does not name is refused' '
-	plaint -C tree -N $NOW log channel=hotline subject=x 2>err; rc=$?
-	test ! -e $D/2611-0007.yaml && exit $rc
+test_expect_success 'a channel the seed does not name is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log channel=hotline subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: channel: \"hotline\" is not allowed; the policy allows: normal, direct, phone, opinion-box, external$" err
 '
 
 test_expect_success 'every complaint file passes check' '
 	plaint -C tree check 2>err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" err
+	grep "^plaint: check: 2 file(s), 0 with problems$" err
 '
 
 test_done

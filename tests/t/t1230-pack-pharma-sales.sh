@@ -2,6 +2,11 @@
 # The pharma-sales pack (关于客户投诉的管理制度及操作流程): service and
 # product quality complaints, valid and invalid ones, an opinion on a
 # service complaint within 1 working day (4.1.1).
+#
+# The fixture holds a service complaint logged on a Friday (2611-0001)
+# and a serious one taken up to the 营销总监 (2611-0002); the tests check
+# them on a copy, and every test that writes a complaint ends with
+# plaint check.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 NOW=2026-11-27T10:00:00+08:00
@@ -9,7 +14,13 @@ D=tree/2026/11
 
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 
-test_expect_success 'init -p pharma-sales copies the pack, and it loads' '
+# passes_check: plaint check finds no problem in any file of the tree.
+passes_check() {
+	plaint -C tree check 2>check.err &&
+	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
+}
+
+test_setup 'init -p pharma-sales copies the pack, and it loads' '
 	plaint -q init -p pharma-sales tree &&
 	test_cmp "$PLAINT_TOP/data/policies/pharma-sales.yaml" tree/plaint.yaml &&
 	plaint -C tree check 2>err
@@ -32,7 +43,7 @@ test_expect_success 'policy prints the pack: the two kinds of complaint, the cha
 	grep "source: \"关于客户投诉的管理制度及操作流程 4.1.1 (营销总监及区域经理在1个工作日内作出处理意见)\"" out
 '
 
-test_expect_success 'a service complaint on a Friday: the opinion is due Monday (1wd)' '
+test_setup 'a service complaint on a Friday: the opinion is due Monday (1wd)' '
 	plaint -C tree -N $NOW log channel=sales-dept category=service staff_role=地区经理 \
 		subject=地区经理态度差 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
@@ -52,7 +63,7 @@ test_expect_success 'working days follow the 2026 schedule' '
 		set -- $c
 		plaint -C tree policy due category=service received=$1 >out &&
 		echo "resolution       $2" >expect &&
-		test_cmp expect out || exit 1
+		test_cmp expect out || return 1
 	done
 '
 
@@ -72,70 +83,94 @@ test_expect_success 'the opinion (resolve) stops the clock; valid=yes is an 有�
 	EOT
 	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
 	plaint -C tree -N 2026-11-30T17:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
-	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual
+	grep "^status: closed$" $D/2611-0001.yaml &&
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	passes_check
 '
 
 test_expect_success 'an invalid complaint (误会, 2.2.2) records no criticism' '
-	plaint -C tree -N $NOW log category=service subject=误会 >/dev/null &&
+	plaint -C tree -N $NOW log category=service subject=误会 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 resolve 2611-0002 -m "已解释" \
 		valid=no cause=customer responsible=孙经理 &&
 	grep "^  valid: false$" $D/2611-0002.yaml &&
-	! grep "^penalties:" $D/2611-0002.yaml
+	! grep "^penalties:" $D/2611-0002.yaml &&
+	passes_check
 '
 
 test_expect_success 'a product quality complaint: no deadline, the product details (4.2.1)' '
 	plaint -C tree -N $NOW log channel=phone category=product-quality subject=服用后不适 \
-		product_type=胶囊 batch=B20261101 product_date=2026-11-01 arrival_date=2026-11-20 >/dev/null &&
-	! grep "^due:" $D/2611-0003.yaml &&
-	grep "^department: \"销售部后勤\"$" $D/2611-0003.yaml &&
-	grep "^batch: \"B20261101\"$" $D/2611-0003.yaml &&
-	grep "^arrival_date: \"2026-11-20\"$" $D/2611-0003.yaml
+		product_type=胶囊 batch=B20261101 product_date=2026-11-01 arrival_date=2026-11-20 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	! grep "^due:" $D/2611-0002.yaml &&
+	grep "^department: \"销售部后勤\"$" $D/2611-0002.yaml &&
+	grep "^batch: \"B20261101\"$" $D/2611-0002.yaml &&
+	grep "^arrival_date: \"2026-11-20\"$" $D/2611-0002.yaml &&
+	passes_check
 '
 
-test_expect_success 'serious: up to the regional manager, then the 营销总监 (4.1.3, 3.3)' '
-	plaint -C tree -N $NOW log category=service severity=serious subject=后勤人员 >/dev/null &&
-	plaint -C tree -N 2026-11-27T11:00:00+08:00 escalate 2611-0004 assignee=大区经理 &&
-	grep "^level: 1$" $D/2611-0004.yaml &&
-	plaint -C tree -N 2026-11-27T12:00:00+08:00 escalate 2611-0004 assignee=营销总监 &&
-	grep "^level: 2$" $D/2611-0004.yaml &&
+test_setup 'serious: up to the regional manager, then the 营销总监 (4.1.3, 3.3)' '
+	plaint -C tree -N $NOW log category=service severity=serious subject=后勤人员 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 escalate 2611-0002 assignee=大区经理 &&
+	grep "^level: 1$" $D/2611-0002.yaml &&
+	grep "^assignee: \"大区经理\"$" $D/2611-0002.yaml &&
+	plaint -C tree -N 2026-11-27T12:00:00+08:00 escalate 2611-0002 assignee=营销总监 &&
+	grep "^level: 2$" $D/2611-0002.yaml &&
+	grep "^assignee: \"营销总监\"$" $D/2611-0002.yaml &&
 	echo 2026-11-30T23:59:59+08:00 >expect &&
-	due_of $D/2611-0004.yaml resolution >actual && test_cmp expect actual &&
-	plaint -C tree escalate 2611-0004 2>err; test $? = 1
+	due_of $D/2611-0002.yaml resolution >actual && test_cmp expect actual &&
+	cp $D/2611-0002.yaml before &&
+	test_expect_code 1 plaint -C tree escalate 2611-0002 2>err &&
+	test_cmp before $D/2611-0002.yaml &&
+	grep "already at the top of the escalation chain (level 2, 营销总监)" err
 '
 
 test_expect_success 'a late opinion is shown overdue, and fines nobody (the seed names no amount)' '
-	plaint -C tree -N 2026-12-01T09:00:00+08:00 note 2611-0004 -m 催办 &&
-	! grep "^penalties:" $D/2611-0004.yaml &&
-	plaint -C tree -N 2026-12-01T09:00:00+08:00 show -f text 2611-0004 >out &&
-	grep "resolution       2026-11-30 23:59  overdue" out
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 note 2611-0002 -m 催办 &&
+	grep "^  note: \"催办\"$" $D/2611-0002.yaml &&
+	! grep "^penalties:" $D/2611-0002.yaml &&
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 show -f text 2611-0002 >out &&
+	grep "resolution       2026-11-30 23:59  overdue" out &&
+	passes_check
 '
 
 test_expect_success 'the deadline may be extended (no extension rule in the seed)' '
-	plaint -C tree -N 2026-12-01T09:00:00+08:00 extend 2611-0004 resolution=1wd \
+	plaint -C tree -N 2026-12-01T09:00:00+08:00 extend 2611-0002 resolution=1wd \
 		approved_by=营销总监 -m "等待调查" &&
 	echo 2026-12-01T23:59:59+08:00 >expect &&
-	due_of $D/2611-0004.yaml resolution >actual && test_cmp expect actual
+	due_of $D/2611-0002.yaml resolution >actual && test_cmp expect actual &&
+	passes_check
 '
 
-test_expect_code 65 'a service person the seed does not name is refused' '
-	plaint -C tree -N $NOW log category=service staff_role=司机 subject=x 2>err; rc=$?
+test_expect_success 'a service person the seed does not name is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log category=service staff_role=司机 subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
 	echo "plaint: log: staff_role: \"司机\" is not allowed; the policy allows: 销售后勤, 地区经理, 省区经理, 大区经理" >expect &&
-	test_cmp expect err && test ! -e $D/2611-0005.yaml && exit $rc
+	test_cmp expect err
 '
 
-test_expect_code 65 'a category other than service or product quality is refused' '
-	plaint -C tree -N $NOW log category=price subject=x 2>err; rc=$?
-	test ! -e $D/2611-0005.yaml && exit $rc
+test_expect_success 'a category other than service or product quality is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log category=price subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: category: \"price\" is not allowed; the policy allows: service, product-quality$" err
 '
 
-test_expect_code 65 'a kind the document does not have (inquiry) is refused' '
-	plaint -C tree -N $NOW log kind=inquiry subject=x 2>err; rc=$?
-	test ! -e $D/2611-0005.yaml && exit $rc
+test_expect_success 'a kind the document does not have (inquiry) is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log kind=inquiry subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: kind: \"inquiry\" is not allowed; the policy allows: complaint$" err
 '
 
 test_expect_success 'every complaint file passes check' '
 	plaint -C tree check 2>err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" err
+	grep "^plaint: check: 2 file(s), 0 with problems$" err
 '
 
 test_done

@@ -3,6 +3,12 @@
 # first contact within 30/20/10/10 minutes by severity, a second contact
 # within 24 hours, fines of 20/30/50/80 yuan for the assignee when late,
 # two rounds before the 总经理, extensions only with the 总经理.
+#
+# The fixture holds a complaint handled on time and then reopened twice
+# (2611-0001), one fined for a late first contact (2611-0002) and a major
+# one assigned to 李经理 that waits for an extension (2611-0003); the
+# tests check them on a copy, and every test that writes a complaint ends
+# with plaint check.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 D=tree/2026/11
@@ -17,7 +23,25 @@ at() {
 	plaint -C tree -N 2026-11-${d}T$t:00+08:00 "$@"
 }
 
-test_expect_success 'init -p car-service copies the pack, and it loads' '
+# fine_30: the penalties of 2611-0002, late by 5 minutes (非常不满意).
+fine_30() {
+	cat <<-\EOT
+	penalties:
+	- rule: late-first-contact-very-unsatisfied
+	  person: "王经理"
+	  amount: 30
+	  round: 1
+	  at: "2026-11-27T10:25:00+08:00"
+	EOT
+}
+
+# passes_check: plaint check finds no problem in any file of the tree.
+passes_check() {
+	plaint -C tree check 2>check.err &&
+	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
+}
+
+test_setup 'init -p car-service copies the pack, and it loads' '
 	plaint -q init -p car-service tree &&
 	test_cmp "$PLAINT_TOP/data/policies/car-service.yaml" tree/plaint.yaml &&
 	plaint -C tree check 2>err
@@ -46,11 +70,11 @@ test_expect_success 'first contact within 30/20/10/10 minutes (第六条)' '
 		first_response   2026-11-27T$2:00+08:00
 		resolution       2026-11-27T22:00:00+08:00
 		EOT
-		test_cmp expect out || exit 1
+		test_cmp expect out || return 1
 	done
 '
 
-test_expect_success 'on time: handover, first and second contact; no fine' '
+test_setup 'on time: handover, first and second contact; no fine' '
 	at 10:00 log channel=phone subject=保养后异响 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	grep "^severity: unsatisfied$" $D/2611-0001.yaml &&
@@ -70,18 +94,12 @@ test_expect_success 'on time: handover, first and second contact; no fine' '
 	! grep "^penalties:" $D/2611-0001.yaml
 '
 
-test_expect_success 'late first contact: the assignee is fined 30 (非常不满意)' '
-	at 10:00 log channel=on-site severity=very-unsatisfied subject=等待时间过长 >/dev/null &&
+test_setup 'late first contact: the assignee is fined 30 (非常不满意)' '
+	at 10:00 log channel=on-site severity=very-unsatisfied subject=等待时间过长 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
 	at 10:05 assign 2611-0002 王经理 &&
 	at 10:25 note 2611-0002 -c -m "第一次联系" &&
-	cat >expect <<-\EOT &&
-	penalties:
-	- rule: late-first-contact-very-unsatisfied
-	  person: "王经理"
-	  amount: 30
-	  round: 1
-	  at: "2026-11-27T10:25:00+08:00"
-	EOT
+	fine_30 >expect &&
 	penalties_of $D/2611-0002.yaml >actual && test_cmp expect actual
 '
 
@@ -89,12 +107,16 @@ test_expect_success 'further commands add no second fine' '
 	at 10:30 note 2611-0002 -m 跟进 &&
 	at 10:40 note 2611-0002 -c -m 再次联系 &&
 	at 10:45 show 2611-0002 >/dev/null &&
-	at 10:45 list >/dev/null &&
-	penalties_of $D/2611-0002.yaml >actual && test_cmp expect actual
+	at 10:45 list >out &&
+	grep "^2611-0002 " out &&
+	fine_30 >expect &&
+	penalties_of $D/2611-0002.yaml >actual && test_cmp expect actual &&
+	passes_check
 '
 
 test_expect_success 'a clock running past its due is fined at the next command, once (危机事件 80)' '
-	at 10:00 log channel=phone severity=crisis subject=车辆起火 >/dev/null &&
+	at 10:00 log channel=phone severity=crisis subject=车辆起火 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
 	at 10:02 assign 2611-0003 赵经理 &&
 	at 10:09 note 2611-0003 -m 准备 &&
 	! grep "^penalties:" $D/2611-0003.yaml &&
@@ -110,16 +132,19 @@ test_expect_success 'a clock running past its due is fined at the next command, 
 	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
 	at 10:35 note 2611-0003 -m "还在联系" &&
 	at 10:40 note 2611-0003 -c -m "已联系" &&
-	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual
+	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
+	passes_check
 '
 
 test_expect_success 'late second contact: fined too (重大投诉 50)' '
-	at 10:00 log channel=phone severity=major subject=维修质量 >/dev/null &&
-	at 10:01 assign 2611-0004 孙经理 &&
-	at 10:05 note 2611-0004 -c -m 第一次 &&
+	at 10:00 log channel=phone severity=major subject=维修质量 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:01 assign 2611-0003 孙经理 &&
+	at 10:05 note 2611-0003 -c -m 第一次 &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
 	echo 2026-11-28T10:05:00+08:00 >expect &&
-	due_of $D/2611-0004.yaml second_contact >actual && test_cmp expect actual &&
-	at 11:00 28 note 2611-0004 -c -m 第二次 &&
+	due_of $D/2611-0003.yaml second_contact >actual && test_cmp expect actual &&
+	at 11:00 28 note 2611-0003 -c -m 第二次 &&
 	cat >expect <<-\EOT &&
 	penalties:
 	- rule: late-second-contact-major
@@ -128,16 +153,20 @@ test_expect_success 'late second contact: fined too (重大投诉 50)' '
 	  round: 1
 	  at: "2026-11-28T11:00:00+08:00"
 	EOT
-	penalties_of $D/2611-0004.yaml >actual && test_cmp expect actual
+	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
+	passes_check
 '
 
 test_expect_success 'an unassigned complaint has nobody to fine' '
-	at 10:00 log channel=phone severity=major subject=无人受理 >/dev/null &&
-	at 10:30 note 2611-0005 -c -m 联系 &&
-	! grep "^penalties:" $D/2611-0005.yaml
+	at 10:00 log channel=phone severity=major subject=无人受理 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:30 note 2611-0003 -c -m 联系 &&
+	! grep "^assignee:" $D/2611-0003.yaml &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
+	passes_check
 '
 
-test_expect_success 'round 2: deadlines count from the reopen, level stays' '
+test_setup 'round 2: deadlines count from the reopen, level stays' '
 	at 09:30 28 resolve 2611-0001 -m "已更换部件" valid=yes cause=product &&
 	at 10:00 28 close 2611-0001 satisfaction=unsatisfied &&
 	at 10:30 28 reopen 2611-0001 -m "客户仍不满意" &&
@@ -152,10 +181,11 @@ test_expect_success 'round 2: deadlines count from the reopen, level stays' '
 	! grep "^  callback:" $D/2611-0001.yaml &&
 	echo 2026-11-28T10:40:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml handover >actual && test_cmp expect actual &&
-	at 10:35 28 assign 2611-0001 李经理 -m "再次提交协调工作单"
+	at 10:35 28 assign 2611-0001 李经理 -m "再次提交协调工作单" &&
+	grep "^assignee: \"李经理\"$" $D/2611-0001.yaml
 '
 
-test_expect_success 'round 3 (past 对应次数 2次) escalates to the 总经理' '
+test_setup 'round 3 (past 对应次数 2次) escalates to the 总经理' '
 	at 10:40 28 note 2611-0001 -c -m 联系 &&
 	at 11:00 28 resolve 2611-0001 -m 再次处理 &&
 	at 11:30 28 close 2611-0001 satisfaction=unsatisfied &&
@@ -181,43 +211,65 @@ test_expect_success 'round 3 (past 对应次数 2次) escalates to the 总经理
 
 test_expect_success 'a late contact in a new round is fined again (once per round)' '
 	at 13:00 28 note 2611-0001 -c -m 联系晚了 &&
-	grep "^- rule: late-first-contact-unsatisfied$" $D/2611-0001.yaml &&
-	grep "^  round: 3$" $D/2611-0001.yaml &&
-	test "$(grep -c "^- rule: " $D/2611-0001.yaml)" = 1
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: late-first-contact-unsatisfied
+	  person: "李经理"
+	  amount: 20
+	  round: 3
+	  at: "2026-11-28T13:00:00+08:00"
+	EOT
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	at 13:30 28 note 2611-0001 -c -m 再次联系 &&
+	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	test "$(grep -c "^- rule: " $D/2611-0001.yaml)" = 1 &&
+	passes_check
 '
 
-test_expect_code 1 'extension without the 总经理 is refused (第六条 延期处理申请)' '
-	at 10:00 log channel=phone severity=major subject=电话打不通 >/dev/null &&
-	at 10:01 assign 2611-0006 李经理 &&
-	cp $D/2611-0006.yaml before &&
-	at 10:05 extend 2611-0006 first_response=30m approved_by=李经理 -m 电话无人接听 2>err
-	rc=$?
+test_setup 'a major complaint assigned to 李经理, for the extension tests' '
+	at 10:00 log channel=phone severity=major subject=电话打不通 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:01 assign 2611-0003 李经理 &&
+	grep "^assignee: \"李经理\"$" $D/2611-0003.yaml &&
+	! grep "^extensions:" $D/2611-0003.yaml
+'
+
+test_expect_success 'extension without the 总经理 is refused (第六条 延期处理申请)' '
+	cp $D/2611-0003.yaml before &&
+	test_expect_code 1 at 10:05 extend 2611-0003 first_response=30m approved_by=李经理 \
+		-m 电话无人接听 2>err &&
 	echo "plaint: extend: extending first_response needs the approval of 总经理" >expect &&
-	test_cmp expect err && test_cmp before $D/2611-0006.yaml && exit $rc
+	test_cmp expect err &&
+	test_cmp before $D/2611-0003.yaml
 '
 
-test_expect_code 1 'the resolution clock too' '
-	at 10:05 extend 2611-0006 resolution=24h approved_by=部门经理 -m 等待配件 2>err; rc=$?
+test_expect_success 'the resolution clock too' '
+	cp $D/2611-0003.yaml before &&
+	test_expect_code 1 at 10:05 extend 2611-0003 resolution=24h approved_by=部门经理 \
+		-m 等待配件 2>err &&
 	echo "plaint: extend: extending resolution needs the approval of 总经理" >expect &&
-	test_cmp expect err && test_cmp before $D/2611-0006.yaml && exit $rc
+	test_cmp expect err &&
+	test_cmp before $D/2611-0003.yaml
 '
 
-test_expect_code 1 'a clock the pack does not let be extended (handover)' '
-	at 10:05 extend 2611-0006 handover=10m approved_by=总经理 -m x 2>err; rc=$?
+test_expect_success 'a clock the pack does not let be extended (handover)' '
+	cp $D/2611-0003.yaml before &&
+	test_expect_code 1 at 10:05 extend 2611-0003 handover=10m approved_by=总经理 -m x 2>err &&
 	echo "plaint: extend: the policy does not allow extending the handover deadline" >expect &&
-	test_cmp expect err && test_cmp before $D/2611-0006.yaml && exit $rc
+	test_cmp expect err &&
+	test_cmp before $D/2611-0003.yaml
 '
 
 test_expect_success 'with the 总经理: the deadline moves, and a contact within it is not fined' '
-	at 10:05 extend 2611-0006 first_response=30m approved_by=总经理 -m 电话无人接听 &&
+	at 10:05 extend 2611-0003 first_response=30m approved_by=总经理 -m 电话无人接听 &&
 	echo 2026-11-27T10:40:00+08:00 >expect &&
-	due_of $D/2611-0006.yaml first_response >actual && test_cmp expect actual &&
-	at 10:06 extend 2611-0006 resolution=24h approved_by=总经理 -m 等待配件 &&
+	due_of $D/2611-0003.yaml first_response >actual && test_cmp expect actual &&
+	at 10:06 extend 2611-0003 resolution=24h approved_by=总经理 -m 等待配件 &&
 	echo 2026-11-28T22:00:00+08:00 >expect &&
-	due_of $D/2611-0006.yaml resolution >actual && test_cmp expect actual &&
-	at 10:35 note 2611-0006 -c -m 已联系 &&
-	! grep "^penalties:" $D/2611-0006.yaml &&
-	sed -n "/^extensions:/,/^history:/p" $D/2611-0006.yaml >actual &&
+	due_of $D/2611-0003.yaml resolution >actual && test_cmp expect actual &&
+	at 10:35 note 2611-0003 -c -m 已联系 &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
+	sed -n "/^extensions:/,/^history:/p" $D/2611-0003.yaml >actual &&
 	cat >expect <<-\EOT &&
 	extensions:
 	- clock: first_response
@@ -234,18 +286,22 @@ test_expect_success 'with the 总经理: the deadline moves, and a contact withi
 	  at: "2026-11-27T10:06:00+08:00"
 	history:
 	EOT
-	test_cmp expect actual
+	test_cmp expect actual &&
+	passes_check
 '
 
-test_expect_code 65 'a severity other than the four is refused' '
-	at 10:00 log severity=angry subject=x 2>err; rc=$?
+test_expect_success 'a severity other than the four is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 at 10:00 log severity=angry subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
 	echo "plaint: log: severity: \"angry\" is not allowed; the policy allows: unsatisfied, very-unsatisfied, major, crisis" >expect &&
-	test_cmp expect err && test ! -e $D/2611-0007.yaml && exit $rc
+	test_cmp expect err
 '
 
 test_expect_success 'every complaint file passes check' '
 	plaint -C tree check 2>err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" err
+	grep "^plaint: check: 3 file(s), 0 with problems$" err
 '
 
 test_done
