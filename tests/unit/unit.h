@@ -35,7 +35,8 @@ extern int unit_passed, unit_failed;
 #define UNIT_SUITES(X) \
 	X(ptime) X(node) X(yamlio) X(store_id) X(workflow) X(utf8) \
 	X(json) X(filter) X(policy) X(complaint) X(table) X(rules) X(calendar) \
-	X(csv) X(report) X(yamlfast) X(bgwrite) X(jsonparse) X(array) X(strset)
+	X(csv) X(report) X(yamlfast) X(bgwrite) X(jsonparse) X(array) X(strset) \
+	X(predicates)
 
 #define DECLARE(name) void suite_##name(void);
 UNIT_SUITES(DECLARE)
