@@ -59,6 +59,11 @@ check-asan:
 check-valgrind: all $(O)/unit
 	@PLAINT_VALGRIND=1 sh tests/run.sh $(O)/unit $(BIN)
 
+# Break each rule on purpose (tests/mutants.list) and check that the
+# suite catches every one.  Too slow for CI: a build and tests per mutant.
+mutants:
+	@sh tests/mutants.sh -j $(or $(JOBS),2)
+
 # A demo tree with a few complaints at different stages.
 demo: all
 	@sh tools/demo.sh ./$(BIN) demo-tree
@@ -77,10 +82,7 @@ install: all
 	install -m 644 man/man5/*.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 man/man7/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 
-format:
-	clang-format -i lib/*.c lib/*.h cmd/*.c cmd/*.h tests/unit/*.c
-
 clean:
 	rm -rf build build-asan plaint lib/libplaint.a demo-tree
 
-.PHONY: all check check-asan check-valgrind demo bench install format clean
+.PHONY: all check check-asan check-valgrind demo bench install mutants clean
