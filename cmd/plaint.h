@@ -104,8 +104,6 @@ int cmd_report(struct ctx *, int, char **);
 int cmd_resolve(struct ctx *, int, char **);
 int cmd_show(struct ctx *, int, char **);
 
-#endif
-
 /*
  * The arguments of a command that changes one complaint: ID, further
  * plain operands (assign's PERSON), field=value operands, -m and one
@@ -131,3 +129,5 @@ int change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
     const char *synopsis, int npos, const char *const *allowed,
     struct change_args *ca, struct complaint_id *id);
 const char *change_arg(const struct change_args *ca, const char *key);
+
+#endif
