@@ -83,8 +83,8 @@ EOF
 # scratch DIR: a copy of the working tree (tracked and new files).
 scratch() {
 	mkdir -p "$1" &&
-	(cd "$top" && git ls-files -co --exclude-standard -z |
-		xargs -0 tar cf -) | (cd "$1" && tar xf -)
+	(cd "$top" && git ls-files -co --exclude-standard |
+		tar cf - -T -) | (cd "$1" && tar xf -)
 }
 
 # run_mutant N SRC: one mutant in scratch tree SRC; one verdict line to
@@ -125,7 +125,9 @@ run_mutant() {
 		fi
 		if [ -n "$full" ]; then
 			(cd "$src" && timeout "$TIMEOUT" make -s check) >"$log.all" 2>&1
-			failing=$(sed -n 's/^not ok \([^ ]*\) .*/\1/p' "$log.all" |
+			failing=$(sed -n -e 's/^not ok tests\/unit\/test_\([a-z_]*\)\.c:.*/unit:\1/p' \
+				-e 's/^not ok suite \([a-z_]*\):.*/unit:\1/p' \
+				-e 's/^not ok \(t[0-9][^ ]*\) .*/\1/p' "$log.all" |
 				sort -u | tr "\n" " ")
 			verdict="$verdict; make check fails in: ${failing:-nothing}"
 		fi
@@ -139,6 +141,7 @@ run_mutant() {
 mkdir "$work/v"
 worker() {
 	w=$1 src=$work/src.$1 i=0
+	shift
 	scratch "$src" || { echo "cannot copy the tree" >&2; return 1; }
 	(cd "$src" && make -s all build/unit) >/dev/null 2>&1
 	for m in "$work"/m/*; do

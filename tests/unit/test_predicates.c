@@ -460,6 +460,58 @@ check_moment_rows(void)
 	unload(&l);
 }
 
+/*
+ * A penalty "on resolve" waits for the result: at every open status it
+ * fines nobody, however well its `when` matches; resolved or closed, once.
+ */
+static const char resolve_policy[] =
+    BASE
+    "categories: [attitude, billing]\n"
+    "penalties:\n"
+    "  - {id: first-desk, when: {category: attitude}, amount: 20, "
+    "person: received_by}\n";
+
+static const struct {
+	const char *status;
+	int fined;
+} resolve_rows[] = {
+	{ "new", 0 }, { "assigned", 0 }, { "escalated", 0 },
+	{ "resolved", 1 }, { "closed", 1 },
+};
+
+static void
+check_resolve_rows(void)
+{
+	char yaml[512];
+	struct loaded l;
+	struct node *doc;
+	struct perr e;
+	size_t i;
+	int fined;
+
+	if (load(&l, resolve_policy) == -1) {
+		unit_failed++;
+		return;
+	}
+	for (i = 0; i < NELEM(resolve_rows); i++) {
+		snprintf(yaml, sizeof(yaml), "status: %s\ncategory: attitude\n"
+		    "received_by: 王芳\nround: 1\nhistory:\n- {n: 1, at: \""
+		    RECEIVED "\", action: log}\n", resolve_rows[i].status);
+		if ((doc = doc_of(yaml)) == NULL) {
+			unit_failed++;
+			continue;
+		}
+		perr_clear(&e);
+		CHECK(rules_update(&l.rules, doc, 1800000000, &fined, &e) == 0);
+		CHECK(fined == resolve_rows[i].fined);
+		if (fined != resolve_rows[i].fined)
+			printf("#   status %s: fined %d\n",
+			    resolve_rows[i].status, fined);
+		node_free(doc);
+	}
+	unload(&l);
+}
+
 void
 suite_predicates(void)
 {
@@ -469,4 +521,5 @@ suite_predicates(void)
 	check_unpaid_rows();
 	check_pause_rows();
 	check_moment_rows();
+	check_resolve_rows();
 }
