@@ -192,6 +192,27 @@ line_value(const char *buf, size_t len, const char *key, char *out,
 	return 0;
 }
 
+/*
+ * A file of the tree that cannot be read must not stop the import of
+ * others: warn (the import then ends with 65) and go on.  Out of memory
+ * still stops it.
+ */
+static int
+unknown_file(struct import *im, struct perr *e)
+{
+	char msg[sizeof(e->msg)];
+
+	if (e->code == PLAINT_OSERR)
+		return -1;
+	snprintf(msg, sizeof(msg), "%.300s; if it holds a record of this "
+	    "import, that record is filed again (run 'plaint check')",
+	    e->msg);
+	memcpy(e->msg, msg, sizeof(msg));
+	warn(im->c, e);
+	perr_clear(e);
+	return 0;
+}
+
 /* One complaint file of the tree: remember who it is. */
 static int
 scan_file(void *arg, const char *path, const char *buf, size_t len,
@@ -203,6 +224,8 @@ scan_file(void *arg, const char *path, const char *buf, size_t len,
 	struct node *doc;
 	int rc;
 
+	if (buf == NULL)
+		return unknown_file(im, e);
 	has_ref = line_value(buf, len, "source_ref", ref, sizeof(ref),
 	    &complex);
 	has_id = line_value(buf, len, "id", id, sizeof(id), &complex);
@@ -212,11 +235,8 @@ scan_file(void *arg, const char *path, const char *buf, size_t len,
 		return add_file_identity(&im->present, has_ref ? ref : NULL,
 		    has_id ? id : NULL, has_received ? received : NULL, e);
 	/* Not as plaint writes it: read it properly. */
-	if ((doc = yamlio_parse(buf, len, path, e)) == NULL) {
-		perr_set(e, PLAINT_DATAERR, "cannot tell whether it holds a "
-		    "record of this import; run 'plaint check'");
-		return -1;
-	}
+	if ((doc = yamlio_parse(buf, len, path, e)) == NULL)
+		return unknown_file(im, e);
 	rc = add_file_identity(&im->present,
 	    node_str(node_map_get(doc, "source_ref")),
 	    node_str(node_map_get(doc, "id")),
@@ -895,7 +915,9 @@ build_into(struct builder *b, struct rules *rules, size_t i)
 		t->rc = finish_rec(b->im, r, t->doc, &t->text, &t->e);
 		node_free(t->doc);
 		t->doc = NULL;
-	}
+	} else if (t->rc == 0)
+		/* Room for the id and the import event of pass 2. */
+		t->rc = yamlio_fits(t->doc, 1024, &t->text, &t->e);
 }
 
 static void *

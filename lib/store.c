@@ -441,6 +441,8 @@ write_tmp_sync(struct store *s, int dirfd, const struct node *doc, char *tmp,
 
 	if (yamlio_emit(doc, &sb, e) == 0)
 		rc = create_tmp(s, dirfd, &sb, tmp, tmpsize, path, sync, e);
+	else if (e->path[0] == '\0')
+		perr_at(e, path, 0, 0);
 	strbuf_release(&sb);
 	return rc;
 }
@@ -940,7 +942,7 @@ visit_text(struct store *s, int mfd, const char *dir, void *arg,
 	(void)s;
 	if (mfd == -1) {
 		*e = *bad;
-		return -1;
+		return a->fn(a->ctx, dir, NULL, 0, e);
 	}
 	if (list_dir(mfd, keep_yaml, cmp_file, &files) == -1) {
 		names_free(&files);
@@ -951,18 +953,20 @@ visit_text(struct store *s, int mfd, const char *dir, void *arg,
 		fd = openat(mfd, files.v[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
 		    O_NONBLOCK);
 		if (fd == -1) {
-			rc = errno == ELOOP ? perr_set(e, PLAINT_DATAERR,
-			    "%s: is a symbolic link, not followed", path) :
-			    perr_errno(e, PLAINT_IOERR, errno, "cannot open",
-			    path);
-			break;
+			if (errno == ELOOP)
+				perr_set(e, PLAINT_DATAERR, "%s: is a symbolic "
+				    "link, not followed", path);
+			else
+				perr_errno(e, PLAINT_IOERR, errno,
+				    "cannot open", path);
+			rc = a->fn(a->ctx, path, NULL, 0, e);
+			continue;
 		}
 		strbuf_reset(&a->sb);
 		rc = fileio_read_fd(fd, YAMLIO_MAX_FILE, &a->sb, path, e);
 		close(fd);
-		if (rc == 0)
-			rc = a->fn(a->ctx, path, strbuf_str(&a->sb), a->sb.len,
-			    e);
+		rc = a->fn(a->ctx, path, rc == 0 ? strbuf_str(&a->sb) : NULL,
+		    a->sb.len, e);
 	}
 	names_free(&files);
 	return rc;

@@ -112,8 +112,9 @@ int store_sweep(struct store *s, int remove, long *found, long *removed,
 /*
  * Visit the text of every complaint file, unparsed, for scans that look
  * for one line in many files (import's source_ref).  buf is borrowed
- * and holds len bytes; a file that cannot be read stops the visit with
- * the reason in e.  fn returns 0 to go on, -1 to stop.
+ * and holds len bytes; for a file (or folder) that cannot be read, buf
+ * is NULL and e holds the reason.  fn returns 0 to go on (clearing e),
+ * -1 to stop with the reason in e.
  */
 typedef int (*store_text_fn)(void *ctx, const char *path, const char *buf,
     size_t len, struct perr *e);

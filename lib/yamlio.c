@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -436,13 +437,134 @@ emit_node(yaml_emitter_t *em, const struct node *n, struct perr *e)
 	return emit(em, &ev, e);
 }
 
+/*
+ * The reader's limits, held to a tree about to be written.  path is
+ * the dotted name of n (history.18.note), for the message.
+ */
+struct limits {
+	size_t events;
+	struct perr *e;
+};
+
+static int too_big(struct limits *, const char *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+too_big(struct limits *l, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (l->e->code == 0) {
+		l->e->code = PLAINT_DATAERR;
+		va_start(ap, fmt);
+		vsnprintf(l->e->msg, sizeof(l->e->msg), fmt, ap);
+		va_end(ap);
+	}
+	perr_field(l->e, path[0] != '\0' ? path : "the record");
+	return -1;
+}
+
+static int
+check_node(struct limits *l, const struct node *n, int depth, char *path,
+    size_t plen, size_t size)
+{
+	size_t i, len;
+
+	l->events += n->type == NODE_SCALAR ? 1 : 2;
+	if (n->type == NODE_SCALAR) {
+		if ((len = strlen(n->str)) > YAMLIO_MAX_SCALAR)
+			return too_big(l, path, "a value of %zu bytes is over "
+			    "the 64 KiB a field may hold: keep long text in a "
+			    "file of its own and note where it is", len);
+		return 0;
+	}
+	if (depth + 1 > YAMLIO_MAX_DEPTH)
+		return too_big(l, path, "nesting deeper than %zu levels",
+		    (size_t)YAMLIO_MAX_DEPTH);
+	if (n->type == NODE_MAP && n->n > YAMLIO_MAX_KEYS)
+		return too_big(l, path, "more than %zu keys in one mapping",
+		    (size_t)YAMLIO_MAX_KEYS);
+	for (i = 0; i < n->n; i++) {
+		int w;
+
+		if (n->type == NODE_MAP) {
+			l->events++;
+			if (strlen(n->keys[i]) > YAMLIO_MAX_SCALAR)
+				return too_big(l, path, "a key of %zu bytes",
+				    strlen(n->keys[i]));
+			w = snprintf(path + plen, size - plen, "%s%s",
+			    plen ? "." : "", n->keys[i]);
+		} else
+			w = snprintf(path + plen, size - plen, "%s%zu",
+			    plen ? "." : "", i + 1);
+		if (w < 0 || (size_t)w >= size - plen)
+			w = (int)(size - plen - 1);
+		if (check_node(l, n->kids[i], depth + 1, path, plen +
+		    (size_t)w, size) == -1)
+			return -1;
+		path[plen] = '\0';
+	}
+	if (l->events > YAMLIO_MAX_EVENTS)
+		return too_big(l, path, "more than %zu values in one record",
+		    (size_t)YAMLIO_MAX_EVENTS);
+	return 0;
+}
+
+int
+yamlio_check_limits(const struct node *root, size_t len, struct perr *e)
+{
+	struct limits l = { 4, e };	/* stream and document events */
+	char path[128] = "";
+
+	if (check_node(&l, root, 0, path, 0, sizeof(path)) == -1)
+		return -1;
+	if (len > YAMLIO_MAX_FILE) {
+		perr_set(e, PLAINT_DATAERR, "the record would be %zu bytes, "
+		    "over the 1 MiB a file may hold: keep long text in a file "
+		    "of its own and note where it is", len);
+		return -1;
+	}
+	return 0;
+}
+
+/* At most how long root's text can be: every byte escaped, deep. */
+static size_t
+text_bound(const struct node *n)
+{
+	size_t i, sum = 80;
+
+	if (n->type == NODE_SCALAR)
+		return sum + 6 * strlen(n->str);
+	for (i = 0; i < n->n; i++)
+		sum += text_bound(n->kids[i]) + (n->type == NODE_MAP ?
+		    80 + 6 * strlen(n->keys[i]) : 0);
+	return sum;
+}
+
+int
+yamlio_fits(const struct node *root, size_t slack, struct strbuf *scratch,
+    struct perr *e)
+{
+	if (yamlio_check_limits(root, 0, e) == -1)
+		return -1;
+	if (text_bound(root) + slack <= YAMLIO_MAX_FILE)
+		return 0;
+	strbuf_reset(scratch);
+	if (yamlio_emit(root, scratch, e) == -1)
+		return -1;
+	return yamlio_check_limits(root, scratch->len + slack, e);
+}
+
 int
 yamlio_emit(const struct node *root, struct strbuf *out, struct perr *e)
 {
 	yaml_emitter_t em;
 	yaml_event_t ev;
+	size_t start = out->len;
 	int rc = -1;
 
+	if (yamlio_check_limits(root, 0, e) == -1)
+		return -1;
 	if (!yaml_emitter_initialize(&em))
 		return perr_nomem(e);
 	yaml_emitter_set_output(&em, write_handler, out);
@@ -461,7 +583,8 @@ yamlio_emit(const struct node *root, struct strbuf *out, struct perr *e)
 	yaml_stream_end_event_initialize(&ev);
 	if (emit(&em, &ev, e) == -1 || !yaml_emitter_flush(&em))
 		goto done;
-	rc = 0;
+	/* Escapes can make the text longer than what it holds. */
+	rc = yamlio_check_limits(root, out->len - start, e);
 done:
 	yaml_emitter_delete(&em);
 	return rc;

@@ -46,7 +46,21 @@ struct node *yamlio_parse_events(const char *buf, size_t len,
     const char *path, struct perr *e);
 /* Read all of fp (at most YAMLIO_MAX_FILE bytes) and parse it. */
 struct node *yamlio_parse_stream(FILE *fp, const char *path, struct perr *e);
-/* Append the YAML text of root to out. */
+/*
+ * Append the YAML text of root to out.  What it writes, the reader
+ * takes back: a tree or a text past any of the reader's limits is
+ * refused (PLAINT_DATAERR naming the field and the limit), and then out
+ * may hold part of it.
+ */
 int yamlio_emit(const struct node *root, struct strbuf *out, struct perr *e);
+/* Is root within the reader's limits, as a text of len bytes? */
+int yamlio_check_limits(const struct node *root, size_t len, struct perr *e);
+/*
+ * Will root, once slack more bytes are added to it, be written and read
+ * back?  Emits it into scratch only when its text could come near the
+ * file limit.
+ */
+int yamlio_fits(const struct node *root, size_t slack, struct strbuf *scratch,
+    struct perr *e);
 
 #endif
