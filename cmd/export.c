@@ -16,6 +16,7 @@
 #include "../lib/export.h"
 #include "../lib/filter.h"
 #include "../lib/json.h"
+#include "../lib/fileio.h"
 #include "plaint.h"
 
 static const char synopsis[] =
@@ -93,57 +94,6 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	return add_row(es, doc, e);
 }
 
-/*
- * -o FILE: written to a temporary file beside it, created 0600 (the
- * records hold personal data), and renamed over FILE when complete.
- */
-static int
-open_output(const char *file, char **tmp, FILE **out, struct perr *e)
-{
-	size_t len = strlen(file) + 16;
-	int fd;
-
-	if ((*tmp = malloc(len)) == NULL)
-		return perr_nomem(e);
-	snprintf(*tmp, len, "%s.tmp-XXXXXX", file);
-	if ((fd = mkstemp(*tmp)) == -1) {
-		free(*tmp);
-		*tmp = NULL;
-		return perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create",
-		    file);
-	}
-	if (fchmod(fd, 0600) == -1 || (*out = fdopen(fd, "w")) == NULL) {
-		perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create", file);
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-static int
-close_output(FILE *out, const char *tmp, const char *file, int ok,
-    struct perr *e)
-{
-	int failed = fflush(out) == EOF || ferror(out) ||
-	    fsync(fileno(out)) == -1;
-	int errnum = errno;
-
-	if (fclose(out) == EOF && !failed) {
-		failed = 1;
-		errnum = errno;
-	}
-	if (ok && !failed && rename(tmp, file) == 0)
-		return 0;
-	if (ok && !failed)
-		errnum = errno;
-	unlink(tmp);
-	return ok ? perr_errno(e, PLAINT_IOERR, errnum, "cannot write",
-	    file) : -1;
-}
-
 int
 cmd_export(struct ctx *c, int argc, char **argv)
 {
@@ -151,7 +101,8 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	struct args a;
 	struct perr e;
 	const char *format = "jsonl", *file = NULL;
-	char **ops = NULL, *tmp = NULL, msg[80];
+	struct fileio_out out = { NULL, NULL, NULL };
+	char **ops = NULL, msg[80];
 	int ch, rc, nops = 0, i, bom = 0;
 
 	memset(&es, 0, sizeof(es));
@@ -201,8 +152,11 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	for (i = 0; i < nops; i++)
 		if (filter_parse(&es.filters, ops[i], &e) == -1)
 			goto done;
-	if (file != NULL && open_output(file, &tmp, &es.out, &e) == -1)
-		goto done;
+	if (file != NULL) {
+		if (fileio_out_open(&out, file, &e) == -1)
+			goto done;
+		es.out = out.fp;
+	}
 	es.pass = 1;
 	if (es.csv) {
 		if (store_scan(&c->store, visit, &es, &e) == -1)
@@ -229,10 +183,11 @@ cmd_export(struct ctx *c, int argc, char **argv)
 		warn(c, &w);
 	}
 done:
-	if (tmp != NULL && close_output(es.out, tmp, file, e.code == 0,
-	    &e) == -1 && e.code == 0)
-		perr_set(&e, PLAINT_IOERR, "cannot write \"%s\"", file);
-	free(tmp);
+	/* A record skipped (a warning) makes the output partial: keep FILE. */
+	if (out.tmp != NULL && fileio_out_close(&out, e.code == 0 &&
+	    c->rval == 0, &e) == -1 && !c->quiet)
+		fprintf(stderr, "plaint: export: %s is left as it was: the "
+		    "export was not complete\n", file);
 	free(ops);
 	filter_release(&es.filters);
 	export_columns_release(&es.cols);

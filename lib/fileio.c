@@ -1,5 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -108,4 +110,85 @@ fileio_fsync_dir(int dirfd)
 	if (fsync(dirfd) == -1 && errno != EINVAL && errno != EROFS)
 		return -1;
 	return 0;
+}
+
+/* Is file absent or a regular file (not followed if a link)? */
+static int
+replaceable(const char *file, struct perr *e)
+{
+	struct stat st;
+
+	if (lstat(file, &st) == -1)
+		return errno == ENOENT ? 0 : perr_errno(e, PLAINT_CANTCREAT,
+		    errno, "cannot create", file);
+	if (S_ISREG(st.st_mode))
+		return 0;
+	perr_set(e, PLAINT_CANTCREAT, "\"%.200s\" is %s, not a regular "
+	    "file: -o writes only a new file or over a regular one", file,
+	    S_ISLNK(st.st_mode) ? "a symbolic link" : S_ISDIR(st.st_mode) ?
+	    "a folder" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+	    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" :
+	    "a special file");
+	return -1;
+}
+
+int
+fileio_out_open(struct fileio_out *o, const char *file, struct perr *e)
+{
+	size_t len = strlen(file) + 16;
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	o->file = file;
+	if (replaceable(file, e) == -1)
+		return -1;
+	if ((o->tmp = malloc(len)) == NULL)
+		return perr_nomem(e);
+	snprintf(o->tmp, len, "%s.tmp-XXXXXX", file);
+	if ((fd = mkstemp(o->tmp)) == -1) {
+		perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create", file);
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	if (fchmod(fd, 0600) == -1 || (o->fp = fdopen(fd, "w")) == NULL) {
+		perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create", file);
+		close(fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+fileio_out_close(struct fileio_out *o, int ok, struct perr *e)
+{
+	int failed, errnum, rc = -1;
+
+	if (o->tmp == NULL)
+		return ok ? 0 : -1;
+	failed = fflush(o->fp) == EOF || ferror(o->fp) ||
+	    fsync(fileno(o->fp)) == -1;
+	errnum = errno;
+	if (fclose(o->fp) == EOF && !failed) {
+		failed = 1;
+		errnum = errno;
+	}
+	if (ok && failed)
+		perr_errno(e, PLAINT_IOERR, errnum, "cannot write", o->file);
+	/* Checked again: the name may have changed while we wrote. */
+	else if (ok && replaceable(o->file, e) == 0) {
+		if (rename(o->tmp, o->file) == 0)
+			rc = 0;
+		else
+			perr_errno(e, PLAINT_IOERR, errno, "cannot write",
+			    o->file);
+	}
+	if (rc == -1)
+		unlink(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+	return rc;
 }

@@ -9,6 +9,7 @@
 #define PLAINT_FILEIO_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "err.h"
 #include "strbuf.h"
@@ -30,5 +31,23 @@ int fileio_create_at(int dirfd, const char *name, unsigned mode,
     int fix_mode, const void *buf, size_t len, int sync);
 /* fsync a directory (after a rename, link or mkdir in it). */
 int fileio_fsync_dir(int dirfd);
+
+/*
+ * A file the user names for output (export -o FILE).  It is replaced
+ * only when it is a regular file or does not exist: a symlink, device,
+ * FIFO or folder is refused (PLAINT_CANTCREAT) before anything is
+ * read, for renaming over /dev/null as root breaks the machine.  The
+ * output goes to a temporary file beside it, created 0600, and replaces
+ * FILE only when complete: close with ok = 0 and FILE is kept as it was.
+ */
+struct fileio_out {
+	const char *file;
+	char *tmp;
+	FILE *fp;
+};
+
+int fileio_out_open(struct fileio_out *o, const char *file, struct perr *e);
+/* Flush, fsync and rename over the file if ok, else remove the tmp. */
+int fileio_out_close(struct fileio_out *o, int ok, struct perr *e);
 
 #endif
