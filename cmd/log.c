@@ -36,7 +36,7 @@ cmd_log(struct ctx *c, int argc, char **argv)
 	struct perr e;
 	struct stamp st;
 	char idstr[STORE_ID_BUFSZ];
-	int ch, from_stdin = 0, year, month, rc;
+	int ch, from_stdin = 0, year, month, rc, filed;
 
 	perr_clear(&e);
 	if ((fields = node_new_map()) == NULL)
@@ -82,10 +82,15 @@ cmd_log(struct ctx *c, int argc, char **argv)
 	}
 	if (apply_rules(c, doc, &e) == -1 ||
 	    complaint_month(doc, st.off, &year, &month, &e) == -1 ||
-	    store_create(&c->store, year, month, doc, &id, &e) == -1)
+	    (filed = store_create(&c->store, year, month, doc, &id, &e)) == -1)
 		goto done;
+	/* Filed: the id is printed whatever follows, or a script logs twice. */
 	complaint_id_format(&id, idstr);
 	printf("%s\n", idstr);
+	if (filed == 1 && e.code == PLAINT_OK) {
+		warn(c, &e);
+		perr_clear(&e);
+	}
 done:
 	node_free(fields);
 	node_free(doc);

@@ -562,12 +562,23 @@ store_create(struct store *s, int year, int month, struct node *doc,
 		}
 		unlinkat(mfd, tmp, 0);
 	}
-	if (unlinkat(mfd, tmp, 0) == -1 || fileio_fsync_dir(mfd) == -1) {
-		perr_errno(e, PLAINT_IOERR, errno, "cannot sync folder of",
-		    path);
-		goto done;
-	}
+	/*
+	 * The complaint is filed now that its name exists: what fails from
+	 * here on must not make a caller file it again.
+	 */
 	rc = 0;
+	if (unlinkat(mfd, tmp, 0) == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "filed, but its temporary "
+		    "file stays until 'plaint check -x' removes it", path);
+		e->code = PLAINT_OK;
+		rc = 1;
+	}
+	if (fileio_fsync_dir(mfd) == -1) {
+		perr_clear(e);
+		perr_errno(e, PLAINT_IOERR, errno, "filed, but its folder "
+		    "could not be synced to disk", path);
+		rc = 1;
+	}
 done:
 	close(mfd);
 	return rc;

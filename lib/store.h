@@ -78,6 +78,11 @@ int store_replace(struct store *s, const struct complaint_id *id,
  * File a new complaint received in year/month: take the next serial of
  * that month (site prefix from the policy), set the doc's id, and create
  * the file exclusively.  Needs the lock.  The id is stored in *id.
+ * Returns 0, or -1 when nothing was filed.  Once the file has its name
+ * the complaint is filed, whatever fails after: then 1 says what did,
+ * in e: its temporary file could not be removed (code PLAINT_OK, a
+ * warning), or its folder could not be synced (PLAINT_IOERR: filed, but
+ * not known to be on disk).
  */
 int store_create(struct store *s, int year, int month, struct node *doc,
     struct complaint_id *id, struct perr *e);
