@@ -44,11 +44,19 @@ int
 fileio_read_path(const char *path, size_t cap, struct strbuf *sb,
     struct perr *e)
 {
+	struct stat st;
 	int fd, rc;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* O_NONBLOCK: a FIFO in its place must not hang cron's remind. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return perr_errno(e, errno == ENOENT ? PLAINT_NOINPUT :
 		    PLAINT_IOERR, errno, "cannot open", path);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		perr_set(e, PLAINT_DATAERR, "not a regular file");
+		perr_at(e, path, 0, 0);
+		return -1;
+	}
 	rc = fileio_read_fd(fd, cap, sb, path, e);
 	close(fd);
 	return rc;

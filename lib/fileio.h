@@ -17,6 +17,7 @@
 /* Read all of fd into sb; more than cap bytes is a PLAINT_DATAERR. */
 int fileio_read_fd(int fd, size_t cap, struct strbuf *sb, const char *path,
     struct perr *e);
+/* The same for a file by name: anything but a regular file is refused. */
 int fileio_read_path(const char *path, size_t cap, struct strbuf *sb,
     struct perr *e);
 int fileio_write_all(int fd, const void *buf, size_t len);

@@ -151,7 +151,7 @@ int
 store_lock(struct store *s, long timeout_ms, struct perr *e)
 {
 	long start, wait = 1;
-	int fd;
+	int fd, dfd, saved;
 
 	if (s->lockfd != -1)
 		return 0;
@@ -159,10 +159,19 @@ store_lock(struct store *s, long timeout_ms, struct perr *e)
 	    errno != EEXIST)
 		return perr_errno(e, PLAINT_CANTCREAT, errno,
 		    "cannot create .plaint", s->root);
-	fd = openat(s->rootfd, ".plaint/lock",
-	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	/* Neither .plaint nor its lock is followed if it is a link. */
+	if ((dfd = openat(s->rootfd, ".plaint", O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return perr_errno(e, PLAINT_CANTCREAT, errno == ELOOP ||
+		    errno == ENOTDIR ? ENOTDIR : errno, "cannot open the "
+		    "folder of the lock (it must be a folder, not a link)",
+		    ".plaint");
+	fd = openat(dfd, "lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0600);
+	saved = errno;
+	close(dfd);
 	if (fd == -1)
-		return perr_errno(e, PLAINT_CANTCREAT, errno,
+		return perr_errno(e, PLAINT_CANTCREAT, saved,
 		    "cannot open the lock file", ".plaint/lock");
 	start = now_ms();
 	while (flock(fd, LOCK_EX | LOCK_NB) == -1) {
