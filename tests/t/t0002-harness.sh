@@ -24,10 +24,12 @@ plant() {
 		>"h/tests/t/$1.sh"
 }
 
-# run_harness UNIT: the copied runner over the planted files, to out.
+# run_harness UNIT: the copied runner over the planted files, to out,
+# whatever selection (make check T=…) the outer run was given.
 run_harness() {
 	mkdir -p tmp &&
-	TMPDIR=$TRASH/tmp sh h/tests/run.sh "$TRASH/h/$1" "$PLAINT_BIN" >out 2>&1
+	TMPDIR=$TRASH/tmp env -u T -u U -u TEST_VERBOSE -u TEST_KEEP \
+		sh h/tests/run.sh "$TRASH/h/$1" "$PLAINT_BIN" >out 2>&1
 }
 
 test_expect_success 'a clean run passes, and a skip is named and counted' '
