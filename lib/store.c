@@ -1208,10 +1208,13 @@ batch_commit(struct store_batch *b, struct perr *e)
 		    b->s->root);
 	for (i = 0; i < b->nfiles; i++) {
 		if (batch_link(b, &b->files[i], e) == -1) {
-			/* Those linked are done; release removes the rest. */
-			memmove(b->files, b->files + i + 1, (b->nfiles - i - 1) *
+			/*
+			 * Those linked are done; release removes the rest,
+			 * the temporary file of the one that failed included.
+			 */
+			memmove(b->files, b->files + i, (b->nfiles - i) *
 			    sizeof(*b->files));
-			b->nfiles -= i + 1;
+			b->nfiles -= i;
 			b->committed += (long)i;
 			return -1;
 		}
