@@ -328,6 +328,30 @@ open_month(struct store *s, int year, int month, int create, struct perr *e)
 
 /* Reading */
 
+/*
+ * A file's id must be its name's: a copy or a hand edit that disagrees
+ * would be exported, and imported elsewhere, under the wrong id.
+ */
+static int
+check_id(const struct node *doc, const char *idstr, const char *path,
+    struct perr *e)
+{
+	const struct node *n = node_map_get(doc, "id");
+	const char *have = node_str(n);
+
+	if (have != NULL && strcmp(have, idstr) == 0)
+		return 0;
+	if (have == NULL)
+		perr_set(e, PLAINT_DATAERR, "the file has no id (its name says "
+		    "\"%s\")", idstr);
+	else
+		perr_set(e, PLAINT_DATAERR, "\"%.40s\" does not match the "
+		    "file's name (\"%s\"): correct one of them", have, idstr);
+	perr_field(e, "id");
+	perr_at(e, path, n != NULL ? n->line : 0, n != NULL ? n->col : 0);
+	return -1;
+}
+
 static struct node *
 read_at(int dirfd, const char *name, const char *path, struct strbuf *sb,
     struct node_pool *pool, struct perr *e)
@@ -382,6 +406,10 @@ store_read(struct store *s, const struct complaint_id *id, struct perr *e)
 	doc = read_at(mfd, name, path, &sb, NULL, e);
 	strbuf_release(&sb);
 	close(mfd);
+	if (doc != NULL && check_id(doc, idstr, path, e) == -1) {
+		node_free(doc);
+		return NULL;
+	}
 	if (doc == NULL && e->code == PLAINT_NOINPUT) {
 		perr_clear(e);
 		perr_set(e, PLAINT_NOINPUT, "no such complaint \"%s\"", idstr);
@@ -741,6 +769,9 @@ scan_one(void *arg, size_t i, const char *path, const struct node *doc,
 		perr_at(&why, path, 0, 0);
 		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
 	}
+	if (doc != NULL && check_id(doc, idstr, path, (perr_clear(&why),
+	    &why)) == -1)
+		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
 	return m->fn(m->ctx, path, doc == NULL ? NULL : &id, doc, bad, m->e);
 }
 

@@ -2,6 +2,8 @@
 # plaint check: format, policy and permissions of every file.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
+SQ=\'
+
 # lost_status TREE: a new TREE whose one complaint has a status the
 # workflow does not know.
 lost_status() {
@@ -48,7 +50,7 @@ test_expect_success 'an id that disagrees with its file name' '
 	sed -i "s/^id: \"2611-0002\"/id: \"2611-0009\"/" tree/2026/11/2611-0002.yaml &&
 	grep "^id: \"2611-0009\"$" tree/2026/11/2611-0002.yaml &&
 	test_expect_code 65 plaint -C tree check 2>err &&
-	grep "2026/11/2611-0002.yaml:1:5: id: does not match the file name" err &&
+	grep "2026/11/2611-0002.yaml:1:5: id: \"2611-0009\" does not match the file${SQ}s name (\"2611-0002\")" err &&
 	grep "2 file(s), 1 with problems" err
 '
 
