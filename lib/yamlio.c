@@ -404,14 +404,21 @@ emit_scalar(yaml_emitter_t *em, const char *s, int quoted, struct perr *e)
 }
 
 static int
-emit_node(yaml_emitter_t *em, const struct node *n, struct perr *e)
+emit_node(yaml_emitter_t *em, const struct node *n, int in_flow,
+    struct perr *e)
 {
 	yaml_event_t ev;
 	size_t i;
 	int ok;
 
+	/*
+	 * An empty plain scalar is null; in a flow collection libyaml can
+	 * write it only as '' (a string), so it is written as null there.
+	 */
 	if (n->type == NODE_SCALAR)
-		return emit_scalar(em, n->str, n->quoted, e);
+		return emit_scalar(em, in_flow && !n->quoted && n->str[0] ==
+		    '\0' ? "null" : n->str, n->quoted, e);
+	in_flow |= n->flow;
 	if (n->type == NODE_MAP)
 		ok = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
 		    n->flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
@@ -427,7 +434,7 @@ emit_node(yaml_emitter_t *em, const struct node *n, struct perr *e)
 		if (n->type == NODE_MAP &&
 		    emit_scalar(em, n->keys[i], 0, e) == -1)
 			return -1;
-		if (emit_node(em, n->kids[i], e) == -1)
+		if (emit_node(em, n->kids[i], in_flow, e) == -1)
 			return -1;
 	}
 	if (n->type == NODE_MAP)
@@ -575,7 +582,7 @@ yamlio_emit(const struct node *root, struct strbuf *out, struct perr *e)
 	if (emit(&em, &ev, e) == -1)
 		goto done;
 	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	if (emit(&em, &ev, e) == -1 || emit_node(&em, root, e) == -1)
+	if (emit(&em, &ev, e) == -1 || emit_node(&em, root, 0, e) == -1)
 		goto done;
 	yaml_document_end_event_initialize(&ev, 1);
 	if (emit(&em, &ev, e) == -1)

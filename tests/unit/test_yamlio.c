@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "../../lib/yamlio.h"
@@ -612,9 +613,60 @@ streams(void)
 	strbuf_release(&sb);
 }
 
+/* How many scalars of n read as null. */
+static int
+nulls_of(const struct node *n)
+{
+	size_t i;
+	int k = 0;
+
+	if (n->type == NODE_SCALAR)
+		return node_kind(n) == KIND_NULL;
+	for (i = 0; i < n->n; i++)
+		k += nulls_of(n->kids[i]);
+	return k;
+}
+
+/*
+ * A null inside a flow collection stays null through a rewrite: libyaml
+ * can write an empty plain scalar there only as '', a string.
+ */
+static const struct {
+	const char *in, *path;
+} flow_nulls[] = {
+	{ "extra: [{b: }]\n", "extra" },
+	{ "other: {c: , d: [x, {e: }]}\n", "other" },
+	{ "block:\n  g:\n", "block" },
+};
+
+static void
+flow_nulls_stay_null(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct node *a, *b;
+	struct perr e;
+	size_t i;
+
+	for (i = 0; i < sizeof(flow_nulls) / sizeof(flow_nulls[0]); i++) {
+		perr_clear(&e);
+		a = yamlio_parse(flow_nulls[i].in, strlen(flow_nulls[i].in),
+		    "t", &e);
+		strbuf_reset(&sb);
+		CHECK(a != NULL && yamlio_emit(a, &sb, &e) == 0);
+		b = yamlio_parse(strbuf_str(&sb), sb.len, "t", &e);
+		CHECK(b != NULL);
+		if (a != NULL && b != NULL)
+			CHECK(nulls_of(a) == nulls_of(b) && nulls_of(a) > 0);
+		node_free(a);
+		node_free(b);
+	}
+	strbuf_release(&sb);
+}
+
 void
 suite_yamlio(void)
 {
+	flow_nulls_stay_null();
 	round_trip();
 	complaint_fields();
 	hostile_inputs();
