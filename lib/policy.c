@@ -39,9 +39,14 @@ bad(struct perr *e, const struct policy *p, const struct node *n,
 	return -1;
 }
 
+/*
+ * A vocabulary: a list of names, or a mapping of names to {label: …}.
+ * may_be_empty: an empty one means "any" (departments) or "none"
+ * (required); for the others it would silently mean plaint's defaults.
+ */
 static int
-load_list(struct policy *p, const char *key, struct strlist *out,
-    struct perr *e)
+load_list(struct policy *p, const char *key, int may_be_empty,
+    struct strlist *out, struct perr *e)
 {
 	const struct node *n = node_map_get(p->root, key);
 	size_t i;
@@ -53,7 +58,14 @@ load_list(struct policy *p, const char *key, struct strlist *out,
 	if (n->type == NODE_SCALAR)
 		return bad(e, p, n, key, "%s", "must be a list or a mapping");
 	if (n->n == 0)
-		return 0;
+		return may_be_empty ? 0 : bad(e, p, n, key, "%s", "names no "
+		    "value: list at least one, or leave the key out for "
+		    "plaint's own");
+	for (i = 0; n->type == NODE_MAP && i < n->n; i++)
+		if (n->kids[i]->type != NODE_MAP &&
+		    node_kind(n->kids[i]) != KIND_NULL)
+			return bad(e, p, n->kids[i], key, "%s: must map to "
+			    "{label: …}", n->keys[i]);
 	if ((out->v = calloc(n->n, sizeof(*out->v))) == NULL)
 		return perr_nomem(e);
 	for (i = 0; i < n->n; i++) {
@@ -220,6 +232,12 @@ load_numbering(struct policy *p, struct perr *e)
 	return 0;
 }
 
+/* Keys whose value is one word or one line of text. */
+static const char *const scalar_keys[] = {
+	"policy", "title", "source", "timezone", "file_mode", "business_hours",
+	NULL
+};
+
 static int
 check_keys(struct policy *p, struct perr *e)
 {
@@ -235,6 +253,12 @@ check_keys(struct policy *p, struct perr *e)
 		if (known_keys[j] == NULL)
 			return bad(e, p, p->root->kids[i], p->root->keys[i],
 			    "%s", "unknown policy key");
+		for (j = 0; scalar_keys[j] != NULL; j++)
+			if (strcmp(scalar_keys[j], p->root->keys[i]) == 0 &&
+			    p->root->kids[i]->type != NODE_SCALAR)
+				return bad(e, p, p->root->kids[i],
+				    p->root->keys[i], "%s", "must be a value, "
+				    "not a list or a mapping");
 	}
 	return 0;
 }
@@ -255,15 +279,15 @@ load_all(struct policy *p, struct perr *e)
 		return bad(e, p, node_map_get(p->root, "timezone"), "timezone",
 		    "%s", "must be a UTC offset such as \"+08:00\"");
 	if (load_modes(p, e) == -1 || load_numbering(p, e) == -1 ||
-	    load_list(p, "kinds", &p->kinds, e) == -1 ||
-	    load_list(p, "channels", &p->channels, e) == -1 ||
-	    load_list(p, "categories", &p->categories, e) == -1 ||
-	    load_list(p, "severities", &p->severities, e) == -1 ||
-	    load_list(p, "departments", &p->departments, e) == -1 ||
-	    load_list(p, "causes", &p->causes, e) == -1 ||
-	    load_list(p, "notice_methods", &p->notice_methods, e) == -1 ||
-	    load_list(p, "satisfactions", &p->satisfactions, e) == -1 ||
-	    load_list(p, "required", &p->required, e) == -1 ||
+	    load_list(p, "kinds", 0, &p->kinds, e) == -1 ||
+	    load_list(p, "channels", 0, &p->channels, e) == -1 ||
+	    load_list(p, "categories", 0, &p->categories, e) == -1 ||
+	    load_list(p, "severities", 0, &p->severities, e) == -1 ||
+	    load_list(p, "departments", 1, &p->departments, e) == -1 ||
+	    load_list(p, "causes", 0, &p->causes, e) == -1 ||
+	    load_list(p, "notice_methods", 0, &p->notice_methods, e) == -1 ||
+	    load_list(p, "satisfactions", 0, &p->satisfactions, e) == -1 ||
+	    load_list(p, "required", 1, &p->required, e) == -1 ||
 	    load_levels(p, e) == -1 || load_fields(p, e) == -1)
 		return -1;
 	if (p->kinds.n == 0)

@@ -99,6 +99,15 @@ static const struct {
 	{ "kinds nested list", "policy: t\nkinds: [[a]]\nescalation: [d]\n",
 	    "kinds", 2 },
 	{ "channels scalar", MIN "channels: phone\n", "channels", 4 },
+	/* Of the wrong type: refused, not loaded as if absent. */
+	{ "timezone a list", MIN "timezone: [1, 2]\n", "timezone", 4 },
+	{ "title a mapping", MIN "title: {a: b}\n", "title", 4 },
+	{ "business hours a list", MIN "business_hours: [\"08:00-17:00\"]\n",
+	    "business_hours", 4 },
+	{ "departments mapped to a word", MIN "departments: {a: b}\n",
+	    "departments", 4 },
+	{ "channels empty", MIN "channels: {}\n", "channels", 4 },
+	{ "severities empty", MIN "severities: []\n", "severities", 4 },
 	{ "defaults a list", MIN "defaults: [a]\n", "defaults", 4 },
 	{ "not a mapping", "- a\n- b\n", "policy", 0 },
 };
