@@ -7,13 +7,14 @@
 #include "../lib/array.h"
 #include "../lib/csv.h"
 #include "../lib/filter.h"
+#include "../lib/export.h"
 #include "../lib/json.h"
 #include "../lib/render.h"
 #include "../lib/table.h"
 #include "plaint.h"
 
 static const char synopsis[] =
-    "plaint list [-Br] [-f text|json|jsonl|csv] [-s key] [filter ...]";
+    "plaint list [-Bmr] [-f text|json|jsonl|csv] [-s key] [filter ...]";
 
 enum list_format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV };
 
@@ -33,6 +34,7 @@ struct list_state {
 	struct filter_set filters;
 	enum list_format format;
 	int bom, reverse;
+	int mask;		/* -m: personal data masked, as export -r */
 	int broken;		/* stdout is a closed pipe */
 	const char *sort;	/* NULL: id order, as the tree is read */
 	enum filter_type sort_type;
@@ -221,7 +223,16 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	if (ls->format == FMT_JSON && stream &&
 	    strbuf_addstr(&ls->out, ls->count ? ",\n" : "[\n") == -1)
 		return perr_nomem(e);
-	if (render_row(ls, doc) == -1)
+	if (ls->mask) {
+		/* -m: what export -r would show, on a copy (doc is shared). */
+		struct node *copy = node_dup(doc);
+		int rc = copy == NULL || export_redact(copy, e) == -1 ||
+		    render_row(ls, copy) == -1 ? -1 : 0;
+
+		node_free(copy);
+		if (rc == -1)
+			return e->code ? -1 : perr_nomem(e);
+	} else if (render_row(ls, doc) == -1)
 		return perr_nomem(e);
 	if (!stream) {
 		if (keep_row(ls, doc) == -1)
@@ -356,7 +367,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	memset(&ls, 0, sizeof(ls));
 	perr_clear(&e);
 	ls.c = c;
-	args_init(&a, argc, argv, "+:hBrf:s:");
+	args_init(&a, argc, argv, "+:hBmrf:s:");
 	if ((ops = calloc((size_t)argc + 1, sizeof(*ops))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
 	while ((ch = args_next(&a)) != -1) {
@@ -366,6 +377,8 @@ cmd_list(struct ctx *c, int argc, char **argv)
 			ls.sort = a.arg;
 		else if (ch == 'r')
 			ls.reverse = 1;
+		else if (ch == 'm')
+			ls.mask = 1;
 		else if (ch == 'B')
 			ls.bom = 1;
 		else if (ch == 0)

@@ -19,6 +19,7 @@
 #include "../lib/strset.h"
 #include "../lib/table.h"
 #include "../lib/workflow.h"
+#include "../lib/export.h"
 #include "plaint.h"
 
 static const char synopsis[] = "plaint remind [-w window] [-e] [filter ...]";
@@ -52,16 +53,23 @@ add_item(struct remind_state *rs, const struct node *doc, const char *idstr,
 {
 	const char *a = node_str(node_map_get(doc, "assignee"));
 	const char *s = node_str(node_map_get(doc, "subject"));
+	struct strbuf masked = STRBUF_INIT;
 	struct item *it;
+	struct perr e;
 
 	if (ARRAY_GROW(rs->items, rs->nitems, rs->cap) == -1)
 		return -1;
 	it = &rs->items[rs->nitems];
 	memset(it, 0, sizeof(*it));
+	/* Cron mails what remind prints: no phone or name in a subject. */
+	perr_clear(&e);
 	if ((a != NULL && *a != '\0' &&
 	    (it->assignee = strset_intern(&rs->names, a)) == NULL) ||
-	    (it->subject = strdup(s != NULL ? s : "")) == NULL)
+	    export_mask_text(doc, s != NULL ? s : "", &masked, &e) == -1 ||
+	    (it->subject = strbuf_detach(&masked)) == NULL) {
+		strbuf_release(&masked);
 		return -1;
+	}
 	snprintf(it->id, sizeof(it->id), "%s", idstr);
 	it->kind = kind;
 	it->what = what;

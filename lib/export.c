@@ -275,6 +275,29 @@ done:
 	return rc == 0 ? 0 : perr_nomem(e);
 }
 
+int
+export_mask_text(const struct node *doc, const char *text,
+    struct strbuf *out, struct perr *e)
+{
+	const struct node *who = node_map_get(doc, "complainant");
+	struct node *tmp;
+	int rc = -1;
+
+	/* The text beside a copy of the complainant, masked as export -r. */
+	if ((tmp = node_new_map()) == NULL ||
+	    (who != NULL && node_map_set(tmp, "complainant",
+	    node_dup(who)) == -1) ||
+	    node_map_set(tmp, "text", node_new_str(text)) == -1) {
+		node_free(tmp);
+		return perr_nomem(e);
+	}
+	if (export_redact(tmp, e) == 0)
+		rc = strbuf_addstr(out, node_str(node_map_get(tmp, "text"))) ==
+		    -1 ? perr_nomem(e) : 0;
+	node_free(tmp);
+	return rc;
+}
+
 /* Columns */
 
 static const char *const list_fields[] = { "penalties", "extensions",

@@ -42,6 +42,14 @@
 #include "strbuf.h"
 
 int export_redact(struct node *doc, struct perr *e);
+/*
+ * text (a subject, a note) of doc as export_redact would leave it: the
+ * complainant's name, phone and address and any mobile number masked.
+ * Appended to out.  For output that goes where personal data must not
+ * (cron mail, a list shown to others).
+ */
+int export_mask_text(const struct node *doc, const char *text,
+    struct strbuf *out, struct perr *e);
 
 /* The masks, for tests and for whoever prints a complainant. */
 int export_mask_name(struct strbuf *out, const char *s);
