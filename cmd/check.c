@@ -8,7 +8,36 @@ static const char synopsis[] = "plaint check [-x]";
 struct check_state {
 	struct ctx *c;
 	long files, bad;
+	int year, month;	/* the folder checked last */
 };
+
+/* A month's folders, once each: as private as the policy says. */
+static int
+check_folders(struct check_state *cs, const struct complaint_id *id,
+    struct perr *e)
+{
+	char folder[16];
+	struct perr why;
+	unsigned extra;
+
+	if (id->year == cs->year && id->month == cs->month)
+		return 0;
+	cs->year = id->year;
+	cs->month = id->month;
+	perr_clear(&why);
+	if (store_folder_extra_mode(&cs->c->store, id->year, id->month,
+	    &extra, folder, sizeof(folder), &why) == -1)
+		return perr_set(e, why.code, "%s", why.msg);
+	if (extra != 0) {
+		cs->bad++;
+		perr_set(&why, PLAINT_DATAERR, "folder open to others (mode "
+		    "bits %04o beyond the policy's %04o); chmod it", extra,
+		    (unsigned)cs->c->store.policy.dir_mode);
+		perr_at(&why, folder, 0, 0);
+		warn(cs->c, &why);
+	}
+	return 0;
+}
 
 static int
 visit(void *arg, const char *path, const struct complaint_id *id,
@@ -20,6 +49,8 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	unsigned extra;
 
 	cs->files++;
+	if (id != NULL && check_folders(cs, id, e) == -1)
+		return -1;
 	if (doc == NULL) {
 		cs->bad++;
 		warn(cs->c, bad);
@@ -50,7 +81,7 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 int
 cmd_check(struct ctx *c, int argc, char **argv)
 {
-	struct check_state cs = { c, 0, 0 };
+	struct check_state cs = { c, 0, 0, 0, 0 };
 	struct args a;
 	struct perr e;
 	long leftovers = 0, removed = 0;

@@ -109,6 +109,12 @@ main(int argc, char **argv)
 			c.dir = optarg;
 			break;
 		case 'N':
+			if (*optarg == '\0') {
+				/* Not "now": a script's empty variable. */
+				fprintf(stderr, "plaint: -N: the time is empty "
+				    "(use 2026-11-27T10:00:00+08:00)\n");
+				return PLAINT_USAGE;
+			}
 			c.now_arg = optarg;
 			break;
 		case 'u':

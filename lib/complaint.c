@@ -511,13 +511,41 @@ validate_history(const struct node *doc, const char *path, struct perr *e)
 		const struct node *ev = h->kids[i];
 
 		if (ev->type != NODE_MAP ||
-		    node_int(node_map_get(ev, "n"), &n) == -1 || n <= last ||
+		    node_int(node_map_get(ev, "n"), &n) == -1 ||
 		    node_str(node_map_get(ev, "action")) == NULL)
 			return invalid(e, path, ev, "history",
 			    "events need n (rising), at, by and action");
+		/* n counts the events: a gap is one lost, or a hand edit. */
+		if (n != last + 1)
+			return invalid(e, path, node_map_get(ev, "n"),
+			    "history", n <= last ? "n must rise: events are "
+			    "numbered 1, 2, 3…" : "n skips a number: events "
+			    "are numbered 1, 2, 3…");
 		last = n;
 	}
 	return 0;
+}
+
+/* A resolved or closed complaint has its result, or was withdrawn. */
+static int
+validate_result(const struct node *doc, const char *path, struct perr *e)
+{
+	const struct node *st = node_map_get(doc, "status");
+	const struct node *h = node_map_get(doc, "history");
+	const char *s = node_str(st);
+	size_t i;
+
+	if (s == NULL || (strcmp(s, "resolved") != 0 && strcmp(s,
+	    "closed") != 0) || node_map_get(doc, "resolution") != NULL)
+		return 0;
+	for (i = 0; h != NULL && h->type == NODE_SEQ && i < h->n; i++) {
+		const char *a = node_str(node_map_get(h->kids[i], "action"));
+
+		if (a != NULL && strcmp(a, "withdraw") == 0)
+			return 0;
+	}
+	return invalid(e, path, st, "status", "resolved or closed, but the "
+	    "complaint has no resolution (and was not withdrawn)");
 }
 
 int
@@ -548,7 +576,8 @@ complaint_validate(const struct node *doc, const struct policy *p,
 	    validate_listed(doc, "channel", &p->channels, path, e) == -1 ||
 	    validate_listed(doc, "category", &p->categories, path, e) == -1 ||
 	    validate_listed(doc, "severity", &p->severities, path, e) == -1 ||
-	    validate_history(doc, path, e) == -1)
+	    validate_history(doc, path, e) == -1 ||
+	    validate_result(doc, path, e) == -1)
 		return -1;
 	return 0;
 }

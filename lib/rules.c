@@ -58,8 +58,13 @@ names(const struct node *n, struct strlist *out, const char *key,
 	if ((out->v = calloc(n->n, sizeof(*out->v))) == NULL)
 		return perr_nomem(e);
 	for (i = 0; i < n->n; i++)
-		if ((out->v[out->n++] = node_str(n->kids[i])) == NULL)
+		if ((out->v[out->n++] = node_str(n->kids[i])) == NULL) {
+			/* The caller frees only what it was given. */
+			free(out->v);
+			out->v = NULL;
+			out->n = 0;
 			return bad(e, n->kids[i], key, "must be a name");
+		}
 	return 0;
 }
 

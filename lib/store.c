@@ -418,6 +418,29 @@ store_read(struct store *s, const struct complaint_id *id, struct perr *e)
 }
 
 int
+store_folder_extra_mode(struct store *s, int year, int month,
+    unsigned *extra, char *folder, size_t size, struct perr *e)
+{
+	struct stat st;
+	int m;
+
+	/* The year's folder first, then the month's. */
+	for (m = 0; m < 2; m++) {
+		if (m == 0)
+			snprintf(folder, size, "%04d", year);
+		else
+			snprintf(folder, size, "%04d/%02d", year, month);
+		if (fstatat(s->rootfd, folder, &st, AT_SYMLINK_NOFOLLOW) == -1)
+			return perr_errno(e, PLAINT_IOERR, errno,
+			    "cannot stat", folder);
+		*extra = (unsigned)(st.st_mode & 07777 & ~s->policy.dir_mode);
+		if (*extra != 0)
+			return 0;
+	}
+	return 0;
+}
+
+int
 store_extra_mode(struct store *s, const struct complaint_id *id,
     unsigned *extra, struct perr *e)
 {

@@ -93,6 +93,12 @@ int store_create(struct store *s, int year, int month, struct node *doc,
  */
 int store_extra_mode(struct store *s, const struct complaint_id *id,
     unsigned *extra, struct perr *e);
+/*
+ * The same for the folders of a month: the year's, then the month's;
+ * *extra is of the first that has any, named in folder.
+ */
+int store_folder_extra_mode(struct store *s, int year, int month,
+    unsigned *extra, char *folder, size_t size, struct perr *e);
 
 /*
  * Visit every complaint in id order.  fn gets the relative path and the

@@ -242,6 +242,12 @@ check_bytes(const char *buf, size_t len, const char *path, struct perr *e)
 		perr_at(e, path, 0, 0);
 		return -1;
 	}
+	if (len >= 4 && ((memcmp(u, "\xff\xfe\0\0", 4) == 0) ||
+	    memcmp(u, "\0\0\xfe\xff", 4) == 0)) {
+		perr_set(e, PLAINT_DATAERR, "UTF-32 is not accepted, use UTF-8");
+		perr_at(e, path, 1, 1);
+		return -1;
+	}
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff))) {
 		perr_set(e, PLAINT_DATAERR, "UTF-16 is not accepted, use UTF-8");

@@ -316,7 +316,7 @@ test_expect_success 'a malformed policy is a configuration error' '
 
 test_expect_success 'unknown fields survive a change, keys and order kept' '
 	make_tree rt &&
-	mkdir -p rt/$D &&
+	mkdir -p rt/$D && chmod 700 rt/2026 rt/$D &&
 	cat >rt/$D/2611-0001.yaml <<-\EOT &&
 	id: "2611-0001"
 	order_no: "A-1"

@@ -2,7 +2,8 @@
 # A policy key of the wrong type is refused with 78, naming the key and
 # its line, instead of loading as if it were absent (a zone that falls
 # back to +08:00 without a word, departments that accept anything, a
-# channel list that turns into plaint's own).
+# channel list that turns into plaint's own).  Under make check-asan
+# these also prove the refusal frees what it loaded (it leaked once).
 . "$PLAINT_TOP/tests/test-lib.sh"
 
 test_setup 'a tree' 'make_tree tree && cp tree/plaint.yaml pristine.yaml'
@@ -23,7 +24,8 @@ for row in "timezone|[1, 2]|must be a value, not a list or a mapping" \
 	"business_hours|[\"08:00-17:00\"]|must be a value, not a list or a mapping" \
 	"departments|{a: b}|a: must map to {label: …}" \
 	"channels|{}|names no value: list at least one, or leave the key out" \
-	"categories|[]|names no value"; do
+	"categories|[]|names no value" \
+	"calendars|[[cn-2026]]|must be a name"; do
 	key=${row%%|*} rest=${row#*|}
 	value=${rest%%|*} msg=${rest#*|}
 	test_expect_success "$key: $value is refused with 78" '

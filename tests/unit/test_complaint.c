@@ -453,8 +453,23 @@ static const struct {
 	    "received: \"2026-11-27T10:00:00+08:00\"\n"
 	    "history: [{n: 1}]\n", "2611-0001", "history", 0 },
 	{ "unknown fields kept", GOOD_HEAD "status: closed\n"
-	    "order_no: x\nextra: {a: [1]}\n" GOOD_TAIL, "2611-0001", NULL,
-	    0 },
+	    "order_no: x\nextra: {a: [1]}\nresolution: {result: r}\n"
+	    GOOD_TAIL, "2611-0001", NULL, 0 },
+	{ "history with a gap", GOOD_HEAD "status: new\n"
+	    "received: \"2026-11-27T10:00:00+08:00\"\n"
+	    "history: [{n: 1, action: log}, {n: 3, action: note}]\n",
+	    "2611-0001", "history", 0 },
+	{ "history starting at 5", GOOD_HEAD "status: new\n"
+	    "received: \"2026-11-27T10:00:00+08:00\"\n"
+	    "history: [{n: 5, action: log}]\n", "2611-0001", "history", 0 },
+	{ "closed without a resolution", GOOD_HEAD "status: closed\n"
+	    GOOD_TAIL, "2611-0001", "status", 3 },
+	{ "resolved without a resolution", GOOD_HEAD "status: resolved\n"
+	    GOOD_TAIL, "2611-0001", "status", 3 },
+	{ "closed when withdrawn", GOOD_HEAD "status: closed\n"
+	    "received: \"2026-11-27T10:00:00+08:00\"\n"
+	    "history: [{n: 1, action: log}, {n: 2, action: withdraw}]\n",
+	    "2611-0001", NULL, 0 },
 };
 
 static void

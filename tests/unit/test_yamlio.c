@@ -325,6 +325,18 @@ b_utf16be(struct strbuf *sb)
 }
 
 static void
+b_utf32le(struct strbuf *sb)
+{
+	strbuf_add(sb, "\xff\xfe\0\0" "a\0\0\0:\0\0\0 \0\0\0b\0\0\0", 20);
+}
+
+static void
+b_utf32be(struct strbuf *sb)
+{
+	strbuf_add(sb, "\0\0\xfe\xff" "\0\0\0a\0\0\0:\0\0\0 \0\0\0b", 20);
+}
+
+static void
 b_nul(struct strbuf *sb)
 {
 	strbuf_add(sb, "subject: \"a\0b\"\n", 15);
@@ -431,6 +443,8 @@ static const struct {
 	{ "overlong UTF-8", b_overlong, 0, 0, "byte", 0 },
 	{ "UTF-16LE BOM", b_utf16le, 1, 1, "UTF-16", 0 },
 	{ "UTF-16BE BOM", b_utf16be, 1, 1, "UTF-16", 0 },
+	{ "UTF-32LE BOM", b_utf32le, 1, 1, "UTF-32 is not accepted", 0 },
+	{ "UTF-32BE BOM", b_utf32be, 1, 1, "UTF-32 is not accepted", 0 },
 	{ "embedded NUL", b_nul, 0, 0, "NUL", 0 },
 	{ "anchor, no alias", b_anchor, 2, 7, "anchors are not allowed", 0 },
 	{ "anchor on a map", b_anchor_map, 1, 6, "anchors are not allowed", 0 },
