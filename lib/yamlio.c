@@ -451,21 +451,27 @@ emit_node(yaml_emitter_t *em, const struct node *n, int in_flow,
 }
 
 /*
- * The reader's limits, held to a tree about to be written.  path is
- * the dotted name of n (history.18.note), for the message.
+ * The reader's limits, held to a tree about to be written.  The walk
+ * keeps where it is (up, at) and spells the dotted name of the field
+ * (history.18.note) only for the message.
  */
 struct limits {
 	size_t events;
 	struct perr *e;
+	const struct node *up[YAMLIO_MAX_DEPTH + 1];
+	size_t at[YAMLIO_MAX_DEPTH + 1];
 };
 
-static int too_big(struct limits *, const char *, const char *, ...)
+static int too_big(struct limits *, int, const char *, ...)
     __attribute__((format(printf, 3, 4)));
 
 static int
-too_big(struct limits *l, const char *path, const char *fmt, ...)
+too_big(struct limits *l, int depth, const char *fmt, ...)
 {
+	char path[128];
+	size_t len = 0;
 	va_list ap;
+	int k, w;
 
 	if (l->e->code == 0) {
 		l->e->code = PLAINT_DATAERR;
@@ -473,63 +479,67 @@ too_big(struct limits *l, const char *path, const char *fmt, ...)
 		vsnprintf(l->e->msg, sizeof(l->e->msg), fmt, ap);
 		va_end(ap);
 	}
+	path[0] = '\0';
+	for (k = 0; k < depth && len < sizeof(path); k++) {
+		if (l->up[k]->type == NODE_MAP)
+			w = snprintf(path + len, sizeof(path) - len, "%s%s",
+			    k ? "." : "", l->up[k]->keys[l->at[k]]);
+		else
+			w = snprintf(path + len, sizeof(path) - len, "%s%zu",
+			    k ? "." : "", l->at[k] + 1);
+		if (w < 0)
+			break;
+		len += (size_t)w;
+	}
 	perr_field(l->e, path[0] != '\0' ? path : "the record");
 	return -1;
 }
 
 static int
-check_node(struct limits *l, const struct node *n, int depth, char *path,
-    size_t plen, size_t size)
+check_node(struct limits *l, const struct node *n, int depth)
 {
 	size_t i, len;
 
 	l->events += n->type == NODE_SCALAR ? 1 : 2;
 	if (n->type == NODE_SCALAR) {
 		if ((len = strlen(n->str)) > YAMLIO_MAX_SCALAR)
-			return too_big(l, path, "a value of %zu bytes is over "
+			return too_big(l, depth, "a value of %zu bytes is over "
 			    "the 64 KiB a field may hold: keep long text in a "
 			    "file of its own and note where it is", len);
 		return 0;
 	}
 	if (depth + 1 > YAMLIO_MAX_DEPTH)
-		return too_big(l, path, "nesting deeper than %zu levels",
-		    (size_t)YAMLIO_MAX_DEPTH);
+		return too_big(l, depth, "nesting deeper than %d levels",
+		    YAMLIO_MAX_DEPTH);
 	if (n->type == NODE_MAP && n->n > YAMLIO_MAX_KEYS)
-		return too_big(l, path, "more than %zu keys in one mapping",
-		    (size_t)YAMLIO_MAX_KEYS);
+		return too_big(l, depth, "more than %d keys in one mapping",
+		    YAMLIO_MAX_KEYS);
+	l->up[depth] = n;
 	for (i = 0; i < n->n; i++) {
-		int w;
-
+		l->at[depth] = i;
 		if (n->type == NODE_MAP) {
 			l->events++;
 			if (strlen(n->keys[i]) > YAMLIO_MAX_SCALAR)
-				return too_big(l, path, "a key of %zu bytes",
+				return too_big(l, depth, "a key of %zu bytes",
 				    strlen(n->keys[i]));
-			w = snprintf(path + plen, size - plen, "%s%s",
-			    plen ? "." : "", n->keys[i]);
-		} else
-			w = snprintf(path + plen, size - plen, "%s%zu",
-			    plen ? "." : "", i + 1);
-		if (w < 0 || (size_t)w >= size - plen)
-			w = (int)(size - plen - 1);
-		if (check_node(l, n->kids[i], depth + 1, path, plen +
-		    (size_t)w, size) == -1)
+		}
+		if (check_node(l, n->kids[i], depth + 1) == -1)
 			return -1;
-		path[plen] = '\0';
 	}
 	if (l->events > YAMLIO_MAX_EVENTS)
-		return too_big(l, path, "more than %zu values in one record",
-		    (size_t)YAMLIO_MAX_EVENTS);
+		return too_big(l, depth, "more than %d values in one record",
+		    YAMLIO_MAX_EVENTS);
 	return 0;
 }
 
 int
 yamlio_check_limits(const struct node *root, size_t len, struct perr *e)
 {
-	struct limits l = { 4, e };	/* stream and document events */
-	char path[128] = "";
+	struct limits l;
 
-	if (check_node(&l, root, 0, path, 0, sizeof(path)) == -1)
+	l.events = 4;	/* stream and document events */
+	l.e = e;
+	if (check_node(&l, root, 0) == -1)
 		return -1;
 	if (len > YAMLIO_MAX_FILE) {
 		perr_set(e, PLAINT_DATAERR, "the record would be %zu bytes, "
@@ -576,8 +586,6 @@ yamlio_emit(const struct node *root, struct strbuf *out, struct perr *e)
 	size_t start = out->len;
 	int rc = -1;
 
-	if (yamlio_check_limits(root, 0, e) == -1)
-		return -1;
 	if (!yaml_emitter_initialize(&em))
 		return perr_nomem(e);
 	yaml_emitter_set_output(&em, write_handler, out);
