@@ -659,9 +659,13 @@ csv_record(struct import *im, const struct rec *r, struct perr *e)
 			continue;	/* empty: the field is absent */
 		if (node_path_set(map, in->cols[i], node_new_scalar(v,
 		    strlen(v), 1), NULL) == -1) {
-			perr_set(e, PLAINT_DATAERR, "conflicts with another "
-			    "column");
-			perr_field(e, in->cols[i]);
+			if (errno == ENOMEM)
+				perr_nomem(e);
+			else {
+				perr_set(e, PLAINT_DATAERR, "conflicts with "
+				    "another column");
+				perr_field(e, in->cols[i]);
+			}
 			node_free(map);
 			map = NULL;
 			goto done;

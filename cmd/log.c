@@ -1,4 +1,5 @@
 /* plaint log: record a new complaint and print its id. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,8 +23,8 @@ add_operand(struct ctx *c, struct node *fields, char *op, struct perr *e)
 		    op);
 	if (node_path_set(fields, op, node_new_scalar(value, strlen(value), 1),
 	    NULL) == -1)
-		return perr_set(e, PLAINT_USAGE, "field \"%.60s\" conflicts "
-		    "with another", op);
+		return errno == ENOMEM ? perr_nomem(e) : perr_set(e,
+		    PLAINT_USAGE, "field \"%.60s\" conflicts with another", op);
 	return 0;
 }
 

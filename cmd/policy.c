@@ -3,6 +3,7 @@
  * complaint that is only described (policy due …), without touching
  * the tree.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,8 +100,12 @@ cmd_policy(struct ctx *c, int argc, char **argv)
 		    &value) == 0) {
 			if (node_path_set(fields, a.arg, node_new_scalar(value,
 			    strlen(value), 1), NULL) == -1) {
-				perr_set(&e, PLAINT_USAGE, "field \"%.60s\" "
-				    "conflicts with another", a.arg);
+				if (errno == ENOMEM)
+					perr_nomem(&e);
+				else
+					perr_set(&e, PLAINT_USAGE, "field "
+					    "\"%.60s\" conflicts with another",
+					    a.arg);
 				goto done;
 			}
 		} else {

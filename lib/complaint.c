@@ -240,8 +240,9 @@ complaint_set(struct node *doc, const char *path, struct node *val,
 	if (val == NULL)
 		return e->code ? -1 : perr_nomem(e);
 	if (node_path_set(doc, path, val, complaint_order) == -1)
-		return perr_set(e, PLAINT_DATAERR, "cannot set \"%s\": a "
-		    "field on its way is not a mapping", path);
+		return errno == ENOMEM ? perr_nomem(e) : perr_set(e,
+		    PLAINT_DATAERR, "cannot set \"%s\": a field on its way is "
+		    "not a mapping", path);
 	return 0;
 }
 
@@ -303,6 +304,9 @@ take_defaults(struct node *doc, const struct policy *p, struct perr *e)
 			continue;
 		if (take_field(doc, p, p->defaults->keys[i],
 		    p->defaults->kids[i], e) == -1) {
+			/* A default the policy cannot take is its own error. */
+			if (e->code == PLAINT_OSERR)
+				return -1;
 			perr_at(e, "plaint.yaml", 0, 0);
 			e->code = PLAINT_CONFIG;
 			return -1;

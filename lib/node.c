@@ -550,11 +550,23 @@ node_path_set(struct node *root, const char *path, struct node *val,
 	size_t len;
 	struct node *next;
 
-	if ((dot = strchr(path, '.')) == NULL)
+	if (val == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (root == NULL || root->type != NODE_MAP || root->pooled) {
+		node_free(val);
+		errno = ENOTDIR;
+		return -1;
+	}
+	if ((dot = strchr(path, '.')) == NULL) {
+		errno = ENOMEM;	/* the only way left to fail */
 		return node_map_set_ordered(root, path, val, order);
+	}
 	len = (size_t)(dot - path);
 	if (len >= sizeof(part)) {
 		node_free(val);
+		errno = ENAMETOOLONG;
 		return -1;
 	}
 	memcpy(part, path, len);
@@ -564,11 +576,9 @@ node_path_set(struct node *root, const char *path, struct node *val,
 		if ((next = node_new_map()) == NULL ||
 		    node_map_set_ordered(root, part, next, order) == -1) {
 			node_free(val);
+			errno = ENOMEM;
 			return -1;
 		}
-	} else if (next->type != NODE_MAP) {
-		node_free(val);
-		return -1;
 	}
 	return node_path_set(next, dot + 1, val, NULL);
 }

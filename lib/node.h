@@ -94,7 +94,11 @@ int node_seq_push(struct node *seq, struct node *val);
 
 /* Dotted paths: "complainant.name".  get returns NULL when absent. */
 struct node *node_path_get(const struct node *root, const char *path);
-/* Creates the intermediate maps; fails if one is not a map.  Takes val. */
+/*
+ * Creates the intermediate maps; fails if one is not a map (errno
+ * ENOTDIR) or memory runs out (ENOMEM, also for a val that is NULL).
+ * Takes val.
+ */
 int node_path_set(struct node *root, const char *path, struct node *val,
     const char *const *order);
 void node_path_del(struct node *root, const char *path);

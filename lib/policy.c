@@ -306,7 +306,9 @@ policy_load_buf(struct policy *p, const char *buf, size_t len,
 {
 	memset(p, 0, sizeof(*p));
 	if ((p->root = yamlio_parse(buf, len, path, e)) == NULL) {
-		e->code = PLAINT_CONFIG;
+		/* A policy that does not parse is bad configuration. */
+		if (e->code != PLAINT_OSERR)
+			e->code = PLAINT_CONFIG;
 		return -1;
 	}
 	if (load_all(p, e) == -1) {
