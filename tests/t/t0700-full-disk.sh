@@ -16,7 +16,7 @@ i=0 rc=0
 while [ $i -lt 200 ]; do
 	i=$((i + 1))
 	"$PLAINT_BIN" -C "$dir/tree" log subject="第${i}号" >/dev/null 2>>full.err ||
-		{ rc=$?; break; }
+		{ rc=$?; break; }	# status recorded
 done
 echo "$rc" >log.rc
 ls "$dir/tree/2026/11" | grep -c '\.yaml$' >files.n

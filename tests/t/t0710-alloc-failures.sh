@@ -39,7 +39,7 @@ sweep() {
 	while [ $i -le $n ]; do
 		LD_PRELOAD=$shim PLAINT_FAIL_MALLOC=$i "$PLAINT_BIN" -C tree "$@" \
 			>run.out 2>run.err
-		rc=$?
+		rc=$?	# status recorded, and judged below
 		if [ $rc = 0 ]; then
 			diff -r ref tree >/dev/null || echo "n=$i: exit 0, another result"
 			cmp -s ref.out run.out || echo "n=$i: exit 0, other output"
