@@ -59,6 +59,15 @@ check-asan:
 check-valgrind: all $(O)/unit
 	@PLAINT_VALGRIND=1 sh tests/run.sh $(O)/unit $(BIN)
 
+# The long forms of the reliability scenarios: a 10-minute mixed soak
+# (SOAK_SECONDS), the full disk, every allocation failing in turn, and
+# 200 kills of an import (RELIABILITY T5-T8, T11).
+torture: all $(O)/unit
+	@SOAK_SECONDS=$${SOAK_SECONDS:-600} CRASH_IMPORT_KILLS=$${CRASH_IMPORT_KILLS:-200} \
+		T=$${T:-t07} sh tests/run.sh $(O)/unit $(BIN) && \
+	SOAK_SECONDS=0 CRASH_IMPORT_KILLS=$${CRASH_IMPORT_KILLS:-200} \
+		T=t0510 sh tests/run.sh $(O)/unit $(BIN)
+
 # Break each rule on purpose (tests/mutants.list) and check that the
 # suite catches every one.  Too slow for CI: a build and tests per mutant.
 mutants:
@@ -85,4 +94,4 @@ install: all
 clean:
 	rm -rf build build-asan plaint lib/libplaint.a demo-tree
 
-.PHONY: all check check-asan check-valgrind demo bench install mutants clean
+.PHONY: all check check-asan check-valgrind demo bench install mutants torture clean
