@@ -81,7 +81,7 @@ static struct node *
 bom_values(size_t n, size_t count)
 {
 	struct node *doc = node_new_map();
-	char *s = malloc(3 * count + 1), k[16];
+	char *s = malloc(3 * count + 1), k[32];
 	size_t i;
 
 	for (i = 0; i < count; i++)
