@@ -25,8 +25,9 @@
 # sanitizers and valgrind are set to exit 125) fails the test it ran in,
 # whatever the script did with its status.
 #
-# Prerequisites (MANDOC, STRACE, VALGRIND, PYTHON3, USERNS) are probed
-# once when first asked for; a test whose prerequisite is missing is
+# Prerequisites (MANDOC, STRACE, VALGRIND, PYTHON3, USERNS, CC and
+# PLAIN_BUILD, the binary without sanitizers) are probed once when first
+# asked for; a test whose prerequisite is missing is
 # counted as skipped and named.  The clock, zone, locale and user are
 # pinned; $PLAINT is the binary under test (under valgrind when
 # PLAINT_VALGRIND=1).
@@ -154,6 +155,14 @@ test_lazy_prereq STRACE 'strace -f -o /dev/null true'
 test_lazy_prereq VALGRIND 'valgrind -q true'
 test_lazy_prereq PYTHON3 'python3 -c "import sys"'
 test_lazy_prereq USERNS 'unshare -Urm true'
+# The C library's allocator and write(2): shims and timings need them.
+test_lazy_prereq PLAIN_BUILD '! nm "$PLAINT_BIN" | grep -q __asan_init'
+test_lazy_prereq CC 'echo "int main(void){return 0;}" >t.c && cc -o t t.c'
+
+# build_shim NAME: tests/shims/NAME.c as $TRASH/NAME.so, for LD_PRELOAD.
+build_shim() {
+	cc -shared -fPIC -O1 -o "$TRASH/$1.so" "$PLAINT_TOP/tests/shims/$1.c"
+}
 
 test_ok_() {
 	test_passed=$((test_passed + 1))
@@ -263,6 +272,12 @@ pack_vocabulary() {
 	done &&
 	grep "^calendars: \[cn-2025, cn-2026\]$" tree/plaint.yaml &&
 	grep "^timezone: \"+08:00\"$" tree/plaint.yaml
+}
+
+# passes_check: plaint check finds no problem in any file of tree.
+passes_check() {
+	plaint -C tree check 2>check.err &&
+	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
 }
 
 # refuses_channel ALLOWED: log with a channel the pack lacks exits 65,

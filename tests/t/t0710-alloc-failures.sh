@@ -9,12 +9,6 @@
 # is not the C library's (the skip is counted under make check-asan).
 . "$PLAINT_TOP/tests/test-lib.sh"
 
-test_lazy_prereq FAILMALLOC '
-	! nm "$PLAINT_BIN" 2>/dev/null | grep -q __asan_init &&
-	cc -shared -fPIC -O1 -o failmalloc.so "$PLAINT_TOP/tests/shims/failmalloc.c" &&
-	LD_PRELOAD=$PWD/failmalloc.so true
-'
-
 test_setup 'a tree, a complaint, ten records to import' '
 	make_tree tree &&
 	plaint -C tree log subject=a complainant.name=张三 >/dev/null &&
@@ -29,7 +23,7 @@ test_setup 'a tree, a complaint, ten records to import' '
 # turn; prints a line per run that breaks the rules, so none must print.
 sweep() {
 	shim=$TRASH/failmalloc.so
-	cc -shared -fPIC -O1 -o "$shim" "$PLAINT_TOP/tests/shims/failmalloc.c" &&
+	build_shim failmalloc &&
 	cp -a tree orig &&
 	LD_PRELOAD=$shim PLAINT_FAIL_MALLOC_COUNT=$TRASH/count \
 		"$PLAINT_BIN" -C tree "$@" >ref.out 2>/dev/null &&
@@ -57,7 +51,7 @@ sweep() {
 
 for cmd in "log subject=b" "show 2611-0001" "note 2611-0001 -m x" \
 	"resolve 2611-0001 -m done" "import ten.jsonl" "export -r"; do
-	test_expect_success FAILMALLOC "plaint $cmd, every allocation failing in turn" '
+	test_expect_success CC,PLAIN_BUILD "plaint $cmd, every allocation failing in turn" '
 		sweep $cmd
 	'
 done

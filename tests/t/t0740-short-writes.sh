@@ -5,12 +5,6 @@
 # without the shim: the writers loop until all is written.
 . "$PLAINT_TOP/tests/test-lib.sh"
 
-test_lazy_prereq SHORTWRITE '
-	! nm "$PLAINT_BIN" 2>/dev/null | grep -q __asan_init &&
-	cc -shared -fPIC -O1 -o shortwrite.so "$PLAINT_TOP/tests/shims/shortwrite.c" &&
-	LD_PRELOAD=$PWD/shortwrite.so true
-'
-
 test_setup 'a tree with one complaint, three records to import' '
 	make_tree tree &&
 	plaint -C tree log subject=a >/dev/null &&
@@ -26,8 +20,8 @@ steps() {
 	env ${2:+LD_PRELOAD=$2} "$PLAINT_BIN" -C "$1" export -o "$1.jsonl"
 }
 
-test_expect_success SHORTWRITE 'every write cut to one byte: the same files, exit 0' '
-	cc -shared -fPIC -O1 -o shortwrite.so "$PLAINT_TOP/tests/shims/shortwrite.c" &&
+test_expect_success CC,PLAIN_BUILD 'every write cut to one byte: the same files, exit 0' '
+	build_shim shortwrite &&
 	cp -a tree cut &&
 	steps tree &&
 	steps cut "$TRASH/shortwrite.so" &&

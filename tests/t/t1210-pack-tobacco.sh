@@ -30,12 +30,6 @@ misconduct_record() {
 	EOT
 }
 
-# passes_check: plaint check finds no problem in any file of the tree.
-passes_check() {
-	plaint -C tree check 2>check.err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
-}
-
 test_setup 'init -p tobacco copies the pack, and it loads' '
 	plaint -q init -p tobacco tree &&
 	test_cmp "$PLAINT_TOP/data/policies/tobacco.yaml" tree/plaint.yaml &&

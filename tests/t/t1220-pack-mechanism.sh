@@ -13,12 +13,6 @@ D=tree/2026/11
 
 penalties_of() { awk '/^penalties:/ { p = 1; print; next } p && /^[a-z]/ { exit } p' "$1"; }
 
-# passes_check: plaint check finds no problem in any file of the tree.
-passes_check() {
-	plaint -C tree check 2>check.err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
-}
-
 test_setup 'init -p mechanism copies the pack, and it loads' '
 	plaint -q init -p mechanism tree &&
 	test_cmp "$PLAINT_TOP/data/policies/mechanism.yaml" tree/plaint.yaml &&

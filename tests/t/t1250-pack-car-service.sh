@@ -35,12 +35,6 @@ fine_30() {
 	EOT
 }
 
-# passes_check: plaint check finds no problem in any file of the tree.
-passes_check() {
-	plaint -C tree check 2>check.err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
-}
-
 test_setup 'init -p car-service copies the pack, and it loads' '
 	plaint -q init -p car-service tree &&
 	test_cmp "$PLAINT_TOP/data/policies/car-service.yaml" tree/plaint.yaml &&

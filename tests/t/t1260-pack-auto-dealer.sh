@@ -12,12 +12,6 @@
 NOW=2026-11-27T10:00:00+08:00
 D=tree/2026/11
 
-# passes_check: plaint check finds no problem in any file of the tree.
-passes_check() {
-	plaint -C tree check 2>check.err &&
-	grep "^plaint: check: [0-9]* file(s), 0 with problems$" check.err
-}
-
 test_setup 'init -p auto-dealer copies the pack, and it loads' '
 	plaint -q init -p auto-dealer tree &&
 	test_cmp "$PLAINT_TOP/data/policies/auto-dealer.yaml" tree/plaint.yaml &&
