@@ -9,14 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../lib/csv.h"
 #include "../lib/export.h"
+#include "../lib/fileio.h"
 #include "../lib/filter.h"
 #include "../lib/json.h"
-#include "../lib/fileio.h"
 #include "plaint.h"
 
 static const char synopsis[] =

@@ -6,8 +6,8 @@
 
 #include "../lib/array.h"
 #include "../lib/csv.h"
-#include "../lib/filter.h"
 #include "../lib/export.h"
+#include "../lib/filter.h"
 #include "../lib/json.h"
 #include "../lib/render.h"
 #include "../lib/table.h"

@@ -14,12 +14,12 @@
 #include <string.h>
 
 #include "../lib/array.h"
+#include "../lib/export.h"
 #include "../lib/filter.h"
 #include "../lib/report.h"
 #include "../lib/strset.h"
 #include "../lib/table.h"
 #include "../lib/workflow.h"
-#include "../lib/export.h"
 #include "plaint.h"
 
 static const char synopsis[] = "plaint remind [-w window] [-e] [filter ...]";

@@ -792,8 +792,8 @@ scan_one(void *arg, size_t i, const char *path, const struct node *doc,
 		perr_at(&why, path, 0, 0);
 		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
 	}
-	if (doc != NULL && check_id(doc, idstr, path, (perr_clear(&why),
-	    &why)) == -1)
+	perr_clear(&why);
+	if (doc != NULL && check_id(doc, idstr, path, &why) == -1)
 		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
 	return m->fn(m->ctx, path, doc == NULL ? NULL : &id, doc, bad, m->e);
 }

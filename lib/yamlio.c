@@ -457,6 +457,7 @@ emit_node(yaml_emitter_t *em, const struct node *n, int in_flow,
  */
 struct limits {
 	size_t events;
+	size_t bound;		/* the most bytes the text can take */
 	struct perr *e;
 	const struct node *up[YAMLIO_MAX_DEPTH + 1];
 	size_t at[YAMLIO_MAX_DEPTH + 1];
@@ -500,9 +501,12 @@ check_node(struct limits *l, const struct node *n, int depth)
 {
 	size_t i, len;
 
+	/* Every byte escaped (\uXXXX for 3), and room for indentation. */
 	l->events += n->type == NODE_SCALAR ? 1 : 2;
+	l->bound += 80;
 	if (n->type == NODE_SCALAR) {
-		if ((len = strlen(n->str)) > YAMLIO_MAX_SCALAR)
+		l->bound += 6 * (len = strlen(n->str));
+		if (len > YAMLIO_MAX_SCALAR)
 			return too_big(l, depth, "a value of %zu bytes is over "
 			    "the 64 KiB a field may hold: keep long text in a "
 			    "file of its own and note where it is", len);
@@ -519,9 +523,10 @@ check_node(struct limits *l, const struct node *n, int depth)
 		l->at[depth] = i;
 		if (n->type == NODE_MAP) {
 			l->events++;
-			if (strlen(n->keys[i]) > YAMLIO_MAX_SCALAR)
+			l->bound += 80 + 6 * (len = strlen(n->keys[i]));
+			if (len > YAMLIO_MAX_SCALAR)
 				return too_big(l, depth, "a key of %zu bytes",
-				    strlen(n->keys[i]));
+				    len);
 		}
 		if (check_node(l, n->kids[i], depth + 1) == -1)
 			return -1;
@@ -532,14 +537,26 @@ check_node(struct limits *l, const struct node *n, int depth)
 	return 0;
 }
 
-int
-yamlio_check_limits(const struct node *root, size_t len, struct perr *e)
+/* The walk of root; *bound (may be NULL) is the most its text can take. */
+static int
+check_tree(const struct node *root, size_t *bound, struct perr *e)
 {
 	struct limits l;
 
 	l.events = 4;	/* stream and document events */
+	l.bound = 0;
 	l.e = e;
 	if (check_node(&l, root, 0) == -1)
+		return -1;
+	if (bound != NULL)
+		*bound = l.bound;
+	return 0;
+}
+
+int
+yamlio_check_limits(const struct node *root, size_t len, struct perr *e)
+{
+	if (check_tree(root, NULL, e) == -1)
 		return -1;
 	if (len > YAMLIO_MAX_FILE) {
 		perr_set(e, PLAINT_DATAERR, "the record would be %zu bytes, "
@@ -550,28 +567,17 @@ yamlio_check_limits(const struct node *root, size_t len, struct perr *e)
 	return 0;
 }
 
-/* At most how long root's text can be: every byte escaped, deep. */
-static size_t
-text_bound(const struct node *n)
-{
-	size_t i, sum = 80;
-
-	if (n->type == NODE_SCALAR)
-		return sum + 6 * strlen(n->str);
-	for (i = 0; i < n->n; i++)
-		sum += text_bound(n->kids[i]) + (n->type == NODE_MAP ?
-		    80 + 6 * strlen(n->keys[i]) : 0);
-	return sum;
-}
-
 int
 yamlio_fits(const struct node *root, size_t slack, struct strbuf *scratch,
     struct perr *e)
 {
-	if (yamlio_check_limits(root, 0, e) == -1)
+	size_t bound;
+
+	if (check_tree(root, &bound, e) == -1)
 		return -1;
-	if (text_bound(root) + slack <= YAMLIO_MAX_FILE)
+	if (bound + slack <= YAMLIO_MAX_FILE)
 		return 0;
+	/* Near the limit: only the text itself can tell. */
 	strbuf_reset(scratch);
 	if (yamlio_emit(root, scratch, e) == -1)
 		return -1;

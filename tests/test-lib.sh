@@ -250,6 +250,20 @@ make_tree() {
 	plaint -q init "${1:-tree}" >/dev/null
 }
 
+# with_clocks TREE: the three clocks of the rules tests and their base
+# deadlines appended to TREE's policy; the deadlines list is left open,
+# so a caller may append more rules to it.
+with_clocks() {
+	cat >>"$1/plaint.yaml" <<-\EOF
+	clocks:
+	  first_response: {starts: log, stops: [contact, resolve], pause: true}
+	  resolution: {starts: log, stops: resolve, pause: true}
+	  callback: {starts: resolve, stops: close}
+	deadlines:
+	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
+	EOF
+}
+
 # Policy packs (t11xx, t12xx).
 
 # due_of FILE CLOCK: the stored due.CLOCK of a complaint file.

@@ -9,13 +9,8 @@ F=2026/09/2609-0001.yaml
 # A tree whose policy adds rules to the default pack.
 rules_tree() {
 	make_tree "$1" &&
+	with_clocks "$1" &&
 	cat >>"$1/plaint.yaml" <<-\EOF
-	clocks:
-	  first_response: {starts: log, stops: [contact, resolve], pause: true}
-	  resolution: {starts: log, stops: resolve, pause: true}
-	  callback: {starts: resolve, stops: close}
-	deadlines:
-	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
 	  - {id: crisis, when: {severity: crisis}, set: {first_response: 10m}}
 	  - {id: level1, when: {level: 1}, from: received, set: {resolution: 10d}}
 	penalties:

@@ -13,14 +13,7 @@
 #   2611-0004  paused: its clocks stand still, so it is not overdue
 test_setup 'tree f: five complaints under a policy with clocks' '
 	make_tree f &&
-	cat >>f/plaint.yaml <<-\EOF &&
-	clocks:
-	  first_response: {starts: log, stops: [contact, resolve], pause: true}
-	  resolution: {starts: log, stops: resolve, pause: true}
-	  callback: {starts: resolve, stops: close}
-	deadlines:
-	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
-	EOF
+	with_clocks f &&
 	plaint -C f -N 2026-11-20T09:00 log subject=停电 channel=phone category=price \
 		complainant.name=张三 assignee=李四 severity=major >/dev/null &&
 	plaint -C f -N 2026-11-26T10:00 log subject=电费 assignee=Bob >/dev/null &&

@@ -23,13 +23,8 @@ export PLAINT_NOW=2026-11-27T10:00:00+08:00
 # Every test works in t, the tree the setup builds.
 test_setup 'a tree with rules and six complaints' '
 	make_tree t &&
+	with_clocks t &&
 	cat >>t/plaint.yaml <<-\EOT &&
-	clocks:
-	  first_response: {starts: log, stops: [contact, resolve], pause: true}
-	  resolution: {starts: log, stops: resolve, pause: true}
-	  callback: {starts: resolve, stops: close}
-	deadlines:
-	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
 	penalties:
 	  - {id: staff-fault, when: {resolution.valid: yes, resolution.cause: staff}, amount: 50}
 	  - {id: late-response, on: breach, clock: first_response, amount: 20, person: assignee}

@@ -16,13 +16,8 @@ escalated_once() {
 # Every test works in t, the tree the setup builds.
 test_setup 'a tree with rules, auto_escalate and four complaints' '
 	make_tree t &&
+	with_clocks t &&
 	cat >>t/plaint.yaml <<-\EOT &&
-	clocks:
-	  first_response: {starts: log, stops: [contact, resolve], pause: true}
-	  resolution: {starts: log, stops: resolve, pause: true}
-	  callback: {starts: resolve, stops: close}
-	deadlines:
-	  - {id: base, set: {first_response: 24h, resolution: 5d, callback: 3d}}
 	penalties:
 	  - {id: late-response, on: breach, clock: first_response, amount: 20, person: assignee}
 	notices:
