@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "../lib/array.h"
+#include "../lib/csv.h"
 #include "../lib/fileio.h"
 #include "../lib/jsonparse.h"
 #include "../lib/strset.h"
@@ -43,7 +44,6 @@ static const char synopsis[] =
     "plaint import [-kn] [-f jsonl|csv|yaml] [file ...]";
 
 #define IMPORT_MAX_INPUT ((size_t)1 << 31)	/* one input file */
-#define CSV_MAX_COLS 256
 #define MAX_REPEAT_WARNINGS 10	/* then one line counts the rest */
 
 enum format { FMT_NONE, FMT_JSONL, FMT_CSV, FMT_YAML };
@@ -421,98 +421,6 @@ split_yaml(struct import *im, unsigned k, struct perr *e)
 	return 0;
 }
 
-/*
- * Where the CSV record at off ends (*end, before its newline) and the
- * next begins (*next); *lines counts the lines it spans.  -1 when a
- * quoted field is never closed.
- */
-static int
-csv_extent(const char *b, size_t len, size_t off, size_t *end, size_t *next,
-    int *lines)
-{
-	int quoted = 0;
-	size_t i;
-
-	*lines = 1;
-	for (i = off; i < len; i++) {
-		if (b[i] == '"')
-			quoted = !quoted;	/* "" toggles twice */
-		else if (b[i] == '\n') {
-			if (!quoted)
-				break;
-			(*lines)++;
-		}
-	}
-	*end = i;
-	*next = i < len ? i + 1 : len;
-	if (*end > off && b[*end - 1] == '\r' && !quoted)
-		(*end)--;
-	return quoted ? -1 : 0;
-}
-
-/*
- * Split the CSV record b[off, end) into NUL-separated cells in out
- * (RFC 4180: quoted cells may hold commas, newlines and doubled quotes;
- * CRLF inside a quoted cell becomes LF).  cell[i] is the offset of cell
- * i in out.
- */
-static int
-csv_cells(const char *b, size_t off, size_t end, struct strbuf *out,
-    size_t *cell, size_t *ncells, struct perr *e)
-{
-	size_t i = off;
-
-	strbuf_reset(out);
-	*ncells = 0;
-	for (;;) {
-		if (*ncells == CSV_MAX_COLS)
-			return perr_set(e, PLAINT_DATAERR, "more than %d "
-			    "columns", CSV_MAX_COLS);
-		cell[(*ncells)++] = out->len;
-		if (i < end && b[i] == '"') {
-			for (i++;; i++) {
-				if (i >= end)
-					return perr_set(e, PLAINT_DATAERR,
-					    "a quoted field is not closed");
-				if (b[i] == '"') {
-					if (i + 1 < end && b[i + 1] == '"') {
-						i++;
-					} else
-						break;
-				} else if (b[i] == '\r' && i + 1 < end &&
-				    b[i + 1] == '\n')
-					continue;
-				if (strbuf_addch(out, b[i]) == -1)
-					return perr_nomem(e);
-			}
-			i++;
-			if (i < end && b[i] != ',')
-				return perr_set(e, PLAINT_DATAERR, "text after "
-				    "the closing quote of field %zu", *ncells);
-		} else {
-			size_t s = i;
-
-			while (i < end && b[i] != ',')
-				i++;
-			if (memchr(b + s, '"', i - s) != NULL)
-				return perr_set(e, PLAINT_DATAERR, "a quote "
-				    "inside unquoted field %zu (quote the whole "
-				    "field and double the quote)", *ncells);
-			if (strbuf_add(out, b + s, i - s) == -1)
-				return perr_nomem(e);
-		}
-		if (strbuf_addch(out, '\0') == -1)
-			return perr_nomem(e);
-		if (memchr(out->buf + cell[*ncells - 1], '\0', out->len - 1 -
-		    cell[*ncells - 1]) != NULL)
-			return perr_set(e, PLAINT_DATAERR, "NUL byte in "
-			    "field %zu", *ncells);
-		if (i >= end)
-			return 0;
-		i++;	/* the comma */
-	}
-}
-
 static int
 split_csv(struct import *im, unsigned k, struct perr *e)
 {
@@ -525,9 +433,9 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 
 	if (t->len >= 3 && memcmp(t->buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
-	if (csv_extent(t->buf, t->len, off, &end, &next, &lines) == -1)
+	if (csv_record_extent(t->buf, t->len, off, &end, &next, &lines) == -1)
 		end = t->len;
-	if (csv_cells(t->buf, off, end, &cells, cell, &in->ncols, e) == -1) {
+	if (csv_split(t->buf, off, end, &cells, cell, &in->ncols, e) == -1) {
 		perr_at(e, in->path, 1, 0);
 		goto done;
 	}
@@ -571,7 +479,7 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 	off = next;
 	line += lines;
 	while (off < t->len) {
-		int bad = csv_extent(t->buf, t->len, off, &end, &next, &lines);
+		int bad = csv_record_extent(t->buf, t->len, off, &end, &next, &lines);
 
 		if ((bad || end > off) && add_rec(im, k, off, bad ? t->len -
 		    off : end - off, line, e) == -1)
@@ -640,7 +548,7 @@ csv_record(struct import *im, const struct rec *r, struct perr *e)
 	size_t cell[CSV_MAX_COLS], ncells, i;
 	struct node *map = NULL;
 
-	if (csv_cells(in->view.buf, r->off, r->off + r->len, &cells, cell,
+	if (csv_split(in->view.buf, r->off, r->off + r->len, &cells, cell,
 	    &ncells, e) == -1)
 		goto done;
 	if (ncells != in->ncols) {

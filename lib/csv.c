@@ -72,3 +72,86 @@ csv_add_row(struct strbuf *sb, const char *const *cells, size_t n)
 			return -1;
 	return csv_end_row(sb);
 }
+
+/* Reading */
+
+int
+csv_record_extent(const char *b, size_t len, size_t off, size_t *end,
+    size_t *next, int *lines)
+{
+	int quoted = 0;
+	size_t i;
+
+	*lines = 1;
+	for (i = off; i < len; i++) {
+		if (b[i] == '"')
+			quoted = !quoted;	/* "" toggles twice */
+		else if (b[i] == '\n') {
+			if (!quoted)
+				break;
+			(*lines)++;
+		}
+	}
+	*end = i;
+	*next = i < len ? i + 1 : len;
+	if (*end > off && b[*end - 1] == '\r' && !quoted)
+		(*end)--;
+	return quoted ? -1 : 0;
+}
+
+int
+csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
+    size_t *cell, size_t *ncells, struct perr *e)
+{
+	size_t i = off;
+
+	strbuf_reset(out);
+	*ncells = 0;
+	for (;;) {
+		if (*ncells == CSV_MAX_COLS)
+			return perr_set(e, PLAINT_DATAERR, "more than %d "
+			    "columns", CSV_MAX_COLS);
+		cell[(*ncells)++] = out->len;
+		if (i < end && b[i] == '"') {
+			for (i++;; i++) {
+				if (i >= end)
+					return perr_set(e, PLAINT_DATAERR,
+					    "a quoted field is not closed");
+				if (b[i] == '"') {
+					if (i + 1 < end && b[i + 1] == '"') {
+						i++;
+					} else
+						break;
+				} else if (b[i] == '\r' && i + 1 < end &&
+				    b[i + 1] == '\n')
+					continue;
+				if (strbuf_addch(out, b[i]) == -1)
+					return perr_nomem(e);
+			}
+			i++;
+			if (i < end && b[i] != ',')
+				return perr_set(e, PLAINT_DATAERR, "text after "
+				    "the closing quote of field %zu", *ncells);
+		} else {
+			size_t s = i;
+
+			while (i < end && b[i] != ',')
+				i++;
+			if (memchr(b + s, '"', i - s) != NULL)
+				return perr_set(e, PLAINT_DATAERR, "a quote "
+				    "inside unquoted field %zu (quote the whole "
+				    "field and double the quote)", *ncells);
+			if (strbuf_add(out, b + s, i - s) == -1)
+				return perr_nomem(e);
+		}
+		if (strbuf_addch(out, '\0') == -1)
+			return perr_nomem(e);
+		if (memchr(out->buf + cell[*ncells - 1], '\0', out->len - 1 -
+		    cell[*ncells - 1]) != NULL)
+			return perr_set(e, PLAINT_DATAERR, "NUL byte in "
+			    "field %zu", *ncells);
+		if (i >= end)
+			return 0;
+		i++;	/* the comma */
+	}
+}

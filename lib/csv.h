@@ -17,9 +17,11 @@
 
 #include <stddef.h>
 
+#include "err.h"
 #include "strbuf.h"
 
 #define CSV_BOM "\xef\xbb\xbf"
+#define CSV_MAX_COLS 256
 
 int csv_add_bom(struct strbuf *sb);
 /* One cell of len bytes (it may hold NUL); first: no comma before it. */
@@ -31,5 +33,20 @@ int csv_end_row(struct strbuf *sb);
 int csv_add_row(struct strbuf *sb, const char *const *cells, size_t n);
 /* Would a spreadsheet take this cell for a formula? */
 int csv_is_formula(const char *s, size_t len);
+
+/*
+ * Reading.  csv_record_extent finds where the record at off in b[0, len)
+ * ends (*end, before its line break) and the next begins (*next); *lines
+ * counts the lines it spans.  -1 when a quoted cell is never closed.
+ * csv_split cuts the record b[off, end) into NUL-terminated cells in
+ * out, cell[i] the offset of cell i (cell has CSV_MAX_COLS room); a
+ * quoted cell may hold commas, line breaks and doubled quotes, and CRLF
+ * in it becomes LF.  -1 (PLAINT_DATAERR) for a stray quote, an unclosed
+ * one, a NUL byte or more than CSV_MAX_COLS cells.
+ */
+int csv_record_extent(const char *b, size_t len, size_t off, size_t *end,
+    size_t *next, int *lines);
+int csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
+    size_t *cell, size_t *ncells, struct perr *e);
 
 #endif
