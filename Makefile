@@ -46,18 +46,33 @@ $(BIN): $(CMD_OBJ) $(LIBA)
 $(O)/unit: $(UNIT_SRC) $(LIBA) $(HDRS) $(wildcard tests/unit/*.h)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_SRC) $(LIBA) $(YAML_LIBS) -pthread
 
+# The fuzz harnesses (tests/fuzz), each also built as a driver with the
+# ordinary compiler, so that make check replays every corpus file and
+# every past crash without clang.
+FUZZ_TARGETS = complaint csv filter jsonl policy
+FUZZ_COMMON = tests/fuzz/fuzz.c tests/unit/tree.c
+FUZZ_DEFS = -DFUZZ_DATA='"$(CURDIR)/data"'
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(O)/fuzz/%)
+
+$(O)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_COMMON) tests/fuzz/fuzz.h $(LIBA) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_COMMON) $(LIBA) $(YAML_LIBS) -pthread
+
+fuzz-replay: $(FUZZ_REPLAY)
+
 # The whole suite: unit tests, end-to-end tests of the real binary,
-# and a lint of the manual pages.  Ends with "N passed, N failed".
-check: all $(O)/unit
-	@sh tests/run.sh $(O)/unit $(BIN)
+# the fuzz corpora, and a lint of the manual pages.  Ends with
+# "N passed, N failed".
+check: all $(O)/unit fuzz-replay
+	@PLAINT_FUZZ=$(O)/fuzz sh tests/run.sh $(O)/unit $(BIN)
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan:
 	$(MAKE) O=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" check
 
 # The suite with every plaint run under valgrind's memcheck.
-check-valgrind: all $(O)/unit
-	@PLAINT_VALGRIND=1 sh tests/run.sh $(O)/unit $(BIN)
+check-valgrind: all $(O)/unit fuzz-replay
+	@PLAINT_VALGRIND=1 PLAINT_FUZZ=$(O)/fuzz sh tests/run.sh $(O)/unit $(BIN)
 
 # The long forms of the reliability scenarios: a 10-minute mixed soak
 # (SOAK_SECONDS), the full disk, every allocation failing in turn, and
@@ -77,6 +92,22 @@ mutants:
 demo: all
 	@sh tools/demo.sh ./$(BIN) demo-tree
 
+# libFuzzer on each harness for FUZZ_SECONDS (Debian's clang and
+# libclang-rt-14-dev), under ASan and UBSan.  New inputs go to
+# build-fuzz/corpus, crashes to build-fuzz/crashes; tests/fuzz is read
+# only (see tests/fuzz/README).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+fuzz:
+	$(MAKE) O=build-fuzz CC=$(FUZZ_CC) CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libplaint.a
+	@for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) $(STD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(YAML_CFLAGS) $(FUZZ_DEFS) \
+		    -o build-fuzz/fuzz-$$t tests/fuzz/$$t.c $(FUZZ_COMMON) build-fuzz/libplaint.a $(YAML_LIBS) -pthread || exit 1; \
+	done
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(or $(FUZZ),$(FUZZ_TARGETS))
+
 # Speed and memory against the floors in ../shared/bench (see tools/bench.py).
 bench: all
 	@python3 tools/bench.py
@@ -92,6 +123,6 @@ install: all
 	install -m 644 man/man7/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 
 clean:
-	rm -rf build build-asan plaint lib/libplaint.a demo-tree
+	rm -rf build build-asan build-fuzz plaint lib/libplaint.a demo-tree
 
-.PHONY: all check check-asan check-valgrind demo bench install mutants torture clean
+.PHONY: all check check-asan check-valgrind demo bench fuzz fuzz-replay install mutants torture clean

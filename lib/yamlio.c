@@ -601,7 +601,12 @@ yamlio_emit(const struct node *root, struct strbuf *out, struct perr *e)
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
 	if (emit(&em, &ev, e) == -1)
 		goto done;
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	/*
+	 * An empty plain scalar alone would be written as nothing, which
+	 * the reader refuses as an empty document: mark where it starts.
+	 */
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL,
+	    !(root->type == NODE_SCALAR && !root->quoted && *root->str == '\0'));
 	if (emit(&em, &ev, e) == -1 || emit_node(&em, root, 0, e) == -1)
 		goto done;
 	yaml_document_end_event_initialize(&ev, 1);

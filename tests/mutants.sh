@@ -98,7 +98,7 @@ run_mutant() {
 	log=$work/log.$(basename "$m")
 	if ! apply "$src" "$m" >"$log" 2>&1; then
 		verdict="BROKEN     $name: $(tail -n 1 "$log")"
-	elif ! (cd "$src" && make -s all build/unit) >>"$log" 2>&1; then
+	elif ! (cd "$src" && make -s all build/unit fuzz-replay) >>"$log" 2>&1; then
 		verdict="BROKEN     $name: does not build ($(grep -m1 error "$log"))"
 	else
 		caught= missed=
@@ -108,7 +108,8 @@ run_mutant() {
 				(cd "$src" && PLAINT_TOP=$src timeout "$TIMEOUT" \
 					build/unit "${k#unit:}") >>"$log" 2>&1 ;;
 			*)
-				(cd "$src" && T=$k timeout "$TIMEOUT" \
+				(cd "$src" && T=$k PLAINT_FUZZ=build/fuzz \
+					timeout "$TIMEOUT" \
 					sh tests/run.sh build/unit plaint) >>"$log" 2>&1 ;;
 			esac
 			if [ $? != 0 ]; then
@@ -143,7 +144,7 @@ worker() {
 	w=$1 src=$work/src.$1 i=0
 	shift
 	scratch "$src" || { echo "cannot copy the tree" >&2; return 1; }
-	(cd "$src" && make -s all build/unit) >/dev/null 2>&1
+	(cd "$src" && make -s all build/unit fuzz-replay) >/dev/null 2>&1
 	for m in "$work"/m/*; do
 		i=$((i + 1))
 		[ $((i % jobs)) = "$w" ] || continue

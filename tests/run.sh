@@ -15,6 +15,9 @@ bin=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 case $unit in /*) ;; *) unit=$top/$unit ;; esac
+# The fuzz corpus drivers (make check sets PLAINT_FUZZ; t0760).
+case ${PLAINT_FUZZ:-/} in /*) ;; *) PLAINT_FUZZ=$top/$PLAINT_FUZZ ;; esac
+export PLAINT_FUZZ
 results=$(mktemp)
 out=$(mktemp)
 trap 'rm -f "$results" "$out"' EXIT

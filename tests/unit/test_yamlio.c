@@ -677,9 +677,40 @@ flow_nulls_stay_null(void)
 	strbuf_release(&sb);
 }
 
+/*
+ * Found by the fuzzer: "---\n..." holds an empty null, which the writer
+ * wrote as nothing and the reader then refused as an empty document.
+ */
+static void
+empty_root_reads_back(void)
+{
+	static const char *const texts[] = { "---\n...\n", "--- \n", "''\n" };
+	struct strbuf out = STRBUF_INIT;
+	struct node *a, *b;
+	struct perr e;
+	size_t i;
+
+	for (i = 0; i < NELEM(texts); i++) {
+		perr_clear(&e);
+		strbuf_reset(&out);
+		a = yamlio_parse(texts[i], strlen(texts[i]), "t", &e);
+		CHECK(a != NULL && a->type == NODE_SCALAR);
+		CHECK(a != NULL && yamlio_emit(a, &out, &e) == 0);
+		b = yamlio_parse(out.buf, out.len, "again", &e);
+		CHECK(b != NULL && b->type == NODE_SCALAR);
+		if (a != NULL && b != NULL)
+			CHECK(node_kind(a) == node_kind(b) &&
+			    strcmp(a->str, b->str) == 0);
+		node_free(a);
+		node_free(b);
+	}
+	strbuf_release(&out);
+}
+
 void
 suite_yamlio(void)
 {
+	empty_root_reads_back();
 	flow_nulls_stay_null();
 	round_trip();
 	complaint_fields();
