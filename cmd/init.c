@@ -30,28 +30,19 @@ find_pack(char *path, size_t size, const char *pack)
 	return datafile(path, size, "data", rel);
 }
 
+/* plaint.yaml, created whole or not at all (fileio_create_at). */
 static int
-write_policy(struct ctx *c, int dirfd, const struct strbuf *text,
-    struct perr *e)
+write_policy(int dirfd, const struct strbuf *text, struct perr *e)
 {
-	int fd;
+	int rc = fileio_create_at(dirfd, "plaint.yaml", 0644, 1, text->buf,
+	    text->len, 1);
 
-	(void)c;
-	fd = openat(dirfd, "plaint.yaml", O_WRONLY | O_CREAT | O_EXCL |
-	    O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd == -1)
+	if (rc == -1)
 		return perr_errno(e, PLAINT_CANTCREAT, errno, "cannot create",
 		    "plaint.yaml");
-	if (fchmod(fd, 0644) == -1 ||
-	    fileio_write_all(fd, text->buf, text->len) == -1 ||
-	    fsync(fd) == -1) {
-		perr_errno(e, PLAINT_IOERR, errno, "cannot write",
+	if (rc == -2)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot write",
 		    "plaint.yaml");
-		close(fd);
-		unlinkat(dirfd, "plaint.yaml", 0);
-		return -1;
-	}
-	close(fd);
 	return 0;
 }
 
@@ -94,7 +85,7 @@ cmd_init(struct ctx *c, int argc, char **argv)
 	if (fileio_read_path(path, YAMLIO_MAX_FILE, &text, &e) == -1 ||
 	    policy_load_buf(&pol, text.buf, text.len, path, &e) == -1) {
 		strbuf_release(&text);
-		e.code = e.code == PLAINT_OSERR ? e.code : PLAINT_CONFIG;
+		perr_as_config(&e);
 		return report(c, &e);
 	}
 	if (mkdir(dir, pol.dir_mode) == -1 && errno != EEXIST) {
@@ -117,7 +108,7 @@ cmd_init(struct ctx *c, int argc, char **argv)
 		    ".plaint");
 		goto done;
 	}
-	if (write_policy(c, dirfd, &text, &e) == -1 ||
+	if (write_policy(dirfd, &text, &e) == -1 ||
 	    fileio_fsync_dir(dirfd) == -1) {
 		if (e.code == 0)
 			perr_errno(&e, PLAINT_IOERR, errno, "cannot sync", dir);

@@ -423,8 +423,7 @@ calendar_load_buf(struct calendar *cal, const char *buf, size_t len,
 	ld.path = path;
 	ld.e = e;
 	if ((root = yamlio_parse(buf, len, path, e)) == NULL) {
-		if (e->code != PLAINT_OSERR)
-			e->code = PLAINT_CONFIG;
+		perr_as_config(e);
 		goto done;
 	}
 	if (load_doc(&ld, root) == -1 || check_merge(cal, &ld, root) == -1)
@@ -462,8 +461,8 @@ calendar_load_file(struct calendar *cal, const char *path, struct perr *e)
 
 	if (fileio_read_path(path, YAMLIO_MAX_FILE, &sb, e) == 0)
 		rc = calendar_load_buf(cal, strbuf_str(&sb), sb.len, path, e);
-	else if (e->code != PLAINT_OSERR)
-		e->code = PLAINT_CONFIG;
+	else
+		perr_as_config(e);
 	strbuf_release(&sb);
 	return rc;
 }

@@ -33,6 +33,9 @@ perr_errno(struct perr *e, int code, int errnum, const char *what,
 		return -1;
 	if (errnum == ENOMEM)
 		return perr_nomem(e);
+	/* No descriptor left is the system's trouble, not the file's. */
+	if (errnum == EMFILE || errnum == ENFILE)
+		code = PLAINT_OSERR;
 	perr_set(e, code, "%s: %s", what, strerror(errnum));
 	if (path != NULL)
 		snprintf(e->path, sizeof(e->path), "%s", path);
@@ -96,4 +99,11 @@ perr_format(const struct perr *e, char *buf, unsigned long size)
 		append_clean(buf, size, &len, ": ");
 	}
 	append_clean(buf, size, &len, e->msg[0] ? e->msg : "unknown error");
+}
+
+void
+perr_as_config(struct perr *e)
+{
+	if (e->code != PLAINT_OSERR && e->code != PLAINT_IOERR)
+		e->code = PLAINT_CONFIG;
 }

@@ -37,8 +37,15 @@ struct perr {
 void perr_clear(struct perr *e);
 int perr_set(struct perr *e, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* "what: strerror"; ENOMEM, EMFILE and ENFILE are PLAINT_OSERR whatever code. */
 int perr_errno(struct perr *e, int code, int errnum, const char *what,
     const char *path);
+/*
+ * A file the configuration needs (the policy, a calendar) is missing or
+ * malformed: PLAINT_CONFIG, unless memory, descriptors or the disk
+ * failed, which keep their own status.
+ */
+void perr_as_config(struct perr *e);
 void perr_at(struct perr *e, const char *path, int line, int col);
 void perr_field(struct perr *e, const char *field);
 int perr_nomem(struct perr *e);

@@ -306,9 +306,7 @@ policy_load_buf(struct policy *p, const char *buf, size_t len,
 {
 	memset(p, 0, sizeof(*p));
 	if ((p->root = yamlio_parse(buf, len, path, e)) == NULL) {
-		/* A policy that does not parse is bad configuration. */
-		if (e->code != PLAINT_OSERR)
-			e->code = PLAINT_CONFIG;
+		perr_as_config(e);
 		return -1;
 	}
 	if (load_all(p, e) == -1) {
@@ -329,7 +327,7 @@ policy_load(struct policy *p, const char *path, struct perr *e)
 	if (fileio_read_path(path, YAMLIO_MAX_FILE, &sb, e) == 0)
 		rc = policy_load_buf(p, strbuf_str(&sb), sb.len, path, e);
 	else
-		e->code = e->code == PLAINT_OSERR ? e->code : PLAINT_CONFIG;
+		perr_as_config(e);
 	strbuf_release(&sb);
 	return rc;
 }

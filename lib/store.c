@@ -100,8 +100,10 @@ store_open(struct store *s, const char *root, struct perr *e)
 		return perr_nomem(e);
 	s->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (s->rootfd == -1) {
-		perr_errno(e, PLAINT_CONFIG, errno, "cannot open the tree",
-		    root);
+		/* No tree there is configuration; a failing disk is not. */
+		perr_errno(e, errno == ENOENT || errno == ENOTDIR ||
+		    errno == EACCES || errno == ELOOP ? PLAINT_CONFIG :
+		    PLAINT_IOERR, errno, "cannot open the tree", root);
 		goto fail;
 	}
 	snprintf(path, sizeof(path), "%s/%s", root, POLICY_FILE);
