@@ -75,10 +75,11 @@ check-valgrind: all $(O)/unit fuzz-replay
 	@PLAINT_VALGRIND=1 PLAINT_FUZZ=$(O)/fuzz sh tests/run.sh $(O)/unit $(BIN)
 
 # The long forms of the reliability scenarios: a 10-minute mixed soak
-# (SOAK_SECONDS), the full disk, every allocation failing in turn, and
-# 200 kills of an import (RELIABILITY T5-T8, T11).
-torture: all $(O)/unit
+# (SOAK_SECONDS), the full disk, every allocation failing in turn, the
+# whole fault matrix, and 200 kills of an import (RELIABILITY T5-T8, T11).
+torture: all $(O)/unit fuzz-replay
 	@SOAK_SECONDS=$${SOAK_SECONDS:-600} CRASH_IMPORT_KILLS=$${CRASH_IMPORT_KILLS:-200} \
+		FAULT_MATRIX=full PLAINT_FUZZ=$(O)/fuzz \
 		T=$${T:-t07} sh tests/run.sh $(O)/unit $(BIN) && \
 	SOAK_SECONDS=0 CRASH_IMPORT_KILLS=$${CRASH_IMPORT_KILLS:-200} \
 		T=t0510 sh tests/run.sh $(O)/unit $(BIN)
