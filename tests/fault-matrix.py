@@ -92,6 +92,21 @@ def templates():
          "channel=phone", "category=quality",
          "due.resolution=2026-11-25T10:00")
     must(mfg, *t, "-N", "2026-11-20T10:05", "assign", "2611-0001", "b")
+    # A clock that may pause, for pause and resume (no pack has one).
+    pol = os.path.join(mfg, "tree", "plaint.yaml")
+    with open(pol, encoding="utf-8") as f:
+        text = f.read()
+    held = text.replace("resolution: { starts: log, stops: resolve }",
+                        "resolution: { starts: log, stops: resolve, "
+                        "pause: true }")
+    if held == text:
+        sys.exit("setup failed: the manufacturing pack's clocks changed")
+    with open(pol, "w", encoding="utf-8") as f:
+        f.write(held)
+    must(mfg, *t, "-N", "2026-11-21T09:00", "log", "subject=y",
+         "channel=phone", "category=quality")
+    must(mfg, *t, "-N", "2026-11-21T10:00", "pause", "2611-0002", "-m",
+         "等待客户")
     return {"car": car, "mfg": mfg}
 
 
@@ -106,6 +121,11 @@ COMMANDS = [
     ("resolve", "car", N + ["resolve", "2611-0002", "-m", "已处理",
                             "valid=yes", "cause=staff", "responsible=钱莉艳"]),
     ("close", "car", N + ["close", "2611-0003", "satisfaction=satisfied"]),
+    ("reopen", "car", N + ["reopen", "2611-0003", "-m", "客户不满意"]),
+    ("extend", "car", N + ["extend", "2611-0002", "resolution=1d",
+                           "approved_by=总经理", "-m", "联系不上"]),
+    ("pause", "mfg", N + ["pause", "2611-0001", "-m", "等待客户"]),
+    ("resume", "mfg", N + ["resume", "2611-0002", "-m", "继续"]),
     ("import", "car", N + ["import", "in.jsonl"]),
     ("export -o", "car", ["-C", "tree", "export", "-o", "backup.jsonl"]),
     ("remind -e", "mfg", ["-C", "tree", "-N", "2026-12-01T10:00", "remind",

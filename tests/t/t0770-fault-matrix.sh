@@ -1,7 +1,7 @@
 #!/bin/sh
 # The fault matrix (RELIABILITY T7): every write command (log, note,
-# note -c, assign, escalate, resolve, close, import, export -o, remind -e,
-# init) with each file call it makes failing in turn (tests/shims/
+# note -c, assign, escalate, resolve, close, reopen, extend, pause,
+# resume, import, export -o, remind -e, init) with each file call it makes failing in turn (tests/shims/
 # faults.c), each run classified by tests/fault-matrix.py: no crash, no
 # torn or lost file, no temporary file left, exit 0 only with the whole
 # change, any other status truthful.  make check runs a sample;
