@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/action.h"
 #include "../lib/array.h"
 #include "../lib/export.h"
 #include "../lib/filter.h"
@@ -313,36 +314,6 @@ npenalties(const struct node *doc)
 	return l != NULL && l->type == NODE_SEQ ? l->n : 0;
 }
 
-/* The level's assignee and department, and the event that says so. */
-static int
-escalate_to(struct ctx *c, struct node *doc, struct node *ev, long long level,
-    struct perr *e)
-{
-	const struct policy_level *lv = &c->store.policy.levels[level];
-	const char *field[2] = { "assignee", "department" };
-	const char *value[2] = { lv->assignee, lv->department };
-	struct node *n;
-	int i;
-
-	if (complaint_set(doc, "level", node_new_int(level), e) == -1)
-		return -1;
-	for (i = 0; i < 2; i++) {
-		if (value[i] == NULL)
-			continue;
-		if ((n = complaint_input(&c->store.policy, field[i], value[i],
-		    e)) == NULL)
-			return -1;
-		if (node_map_set(ev, i == 0 ? "to" : "department",
-		    node_dup(n)) == -1) {
-			node_free(n);
-			return perr_nomem(e);
-		}
-		if (complaint_set(doc, field[i], n, e) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /*
  * -e for one overdue complaint, under the writer lock: read it again,
  * record the fines owed at now, escalate one level if an auto_escalate
@@ -377,14 +348,14 @@ act(struct ctx *c, const struct complaint_id *id, struct strbuf *out,
 	    &hint) == 0 && (level = complaint_next_level(doc,
 	    &c->store.policy, &why)) != -1) {
 		if ((ev = node_new_map()) == NULL ||
-		    node_map_set(ev, "level", node_new_int(level)) == -1 ||
 		    node_map_set(ev, "auto", node_new_str(clock)) == -1) {
 			perr_nomem(e);
 			goto done;
 		}
 		/* next points into doc: set the status from a copy first. */
 		if (complaint_set(doc, "status", node_new_str(next), e) == -1 ||
-		    escalate_to(c, doc, ev, level, e) == -1)
+		    action_escalate(doc, &c->store.policy, NULL, NULL, ev,
+		    e) == -1)
 			goto done;
 		escalated = 1;
 		if (complaint_event(doc, &st, "escalate", ev, e) == -1) {
