@@ -54,7 +54,7 @@ FUZZ_COMMON = tests/fuzz/fuzz.c tests/unit/tree.c
 FUZZ_DEFS = -DFUZZ_DATA='"$(CURDIR)/data"'
 FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(O)/fuzz/%)
 
-$(O)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_COMMON) tests/fuzz/fuzz.h $(LIBA) $(HDRS)
+$(O)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_COMMON) tests/fuzz/fuzz.h tests/unit/tree.h $(LIBA) $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_COMMON) $(LIBA) $(YAML_LIBS) -pthread
 
@@ -95,8 +95,8 @@ demo: all
 
 # libFuzzer on each harness for FUZZ_SECONDS (Debian's clang and
 # libclang-rt-14-dev), under ASan and UBSan.  New inputs go to
-# build-fuzz/corpus, crashes to build-fuzz/crashes; tests/fuzz is read
-# only (see tests/fuzz/README).
+# build-fuzz/corpus, crashes to build-fuzz/crashes; tests/fuzz is only
+# read (README.md, Tests).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -37,6 +37,7 @@ perr_errno(struct perr *e, int code, int errnum, const char *what,
 	if (errnum == EMFILE || errnum == ENFILE)
 		code = PLAINT_OSERR;
 	perr_set(e, code, "%s: %s", what, strerror(errnum));
+	e->errnum = errnum;
 	if (path != NULL)
 		snprintf(e->path, sizeof(e->path), "%s", path);
 	return -1;
@@ -104,6 +105,9 @@ perr_format(const struct perr *e, char *buf, unsigned long size)
 void
 perr_as_config(struct perr *e)
 {
-	if (e->code != PLAINT_OSERR && e->code != PLAINT_IOERR)
+	int denied = e->errnum == EACCES || e->errnum == EPERM ||
+	    e->errnum == ELOOP || e->errnum == ENOTDIR;
+
+	if (e->code != PLAINT_OSERR && (e->code != PLAINT_IOERR || denied))
 		e->code = PLAINT_CONFIG;
 }

@@ -29,6 +29,7 @@ enum plaint_exit {
 struct perr {
 	int code;		/* enum plaint_exit; 0 while no error */
 	int line, col;		/* 1-based; 0 when unknown */
+	int errnum;		/* the errno behind it (perr_errno), or 0 */
 	char path[512];
 	char field[128];
 	char msg[512];
@@ -41,9 +42,9 @@ int perr_set(struct perr *e, int code, const char *fmt, ...)
 int perr_errno(struct perr *e, int code, int errnum, const char *what,
     const char *path);
 /*
- * A file the configuration needs (the policy, a calendar) is missing or
- * malformed: PLAINT_CONFIG, unless memory, descriptors or the disk
- * failed, which keep their own status.
+ * A file the configuration needs (the policy, a calendar) is missing,
+ * unreadable to this user or malformed: PLAINT_CONFIG, unless memory,
+ * descriptors or the disk failed, which keep their own status.
  */
 void perr_as_config(struct perr *e);
 void perr_at(struct perr *e, const char *path, int line, int col);

@@ -1,7 +1,8 @@
 /*
  * The filter parser: each line is an operand of list or report; it
- * parses or is refused with 64 naming a field, and a filter that parses
- * matches and sorts a set of complaints without harm.
+ * parses or is refused with 64, and the filters that parse match a set
+ * of complaints (a malformed one among them) and order them
+ * consistently.
  */
 #include <string.h>
 
@@ -26,6 +27,8 @@ static const char *const docs[] = {
 	"id: x\nstatus: [1, 2]\nreceived: 12\nlevel: {a: b}\n",
 };
 
+#define NDOCS (sizeof(docs) / sizeof(docs[0]))
+
 static int
 sign(int v)
 {
@@ -37,14 +40,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_pack *pk = fuzz_pack("car-service");
 	const char *buf = (const char *)data;
-	struct node *doc[sizeof(docs) / sizeof(docs[0])];
+	struct node *doc[NDOCS];
 	struct filter_key ka, kb;
 	struct filter_set fs;
 	char op[1024];
 	size_t off = 0, len, i, j;
 	struct perr e;
 
-	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+	for (i = 0; i < NDOCS; i++) {
 		perr_clear(&e);
 		doc[i] = yamlio_parse(docs[i], strlen(docs[i]), "d", &e);
 		FUZZ_ASSERT(doc[i] != NULL);
@@ -64,17 +67,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		off += len + 1;
 	}
-	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
+	for (i = 0; i < NDOCS; i++)
 		(void)filter_match(&fs, doc[i]);
-	for (j = 0; j < fs.n; j++) {
-		filter_key_get(&fs, fs.v[j].field, fs.v[j].type, doc[0], &ka);
-		filter_key_get(&fs, fs.v[j].field, fs.v[j].type, doc[1], &kb);
-		/* A sort needs a consistent order: a < b exactly when b > a. */
-		FUZZ_ASSERT(sign(filter_key_cmp(fs.v[j].type, &ka, &kb)) ==
-		    -sign(filter_key_cmp(fs.v[j].type, &kb, &ka)));
-	}
+	/*
+	 * A sort needs a consistent order over every pair, the malformed
+	 * document among them: a key equals itself, and a < b exactly when
+	 * b > a.
+	 */
+	for (j = 0; j < fs.n; j++)
+		for (i = 0; i < NDOCS; i++) {
+			size_t k = (i + 1) % NDOCS;
+
+			filter_key_get(&fs, fs.v[j].field, fs.v[j].type,
+			    doc[i], &ka);
+			filter_key_get(&fs, fs.v[j].field, fs.v[j].type,
+			    doc[k], &kb);
+			FUZZ_ASSERT(filter_key_cmp(fs.v[j].type, &ka, &ka) == 0);
+			FUZZ_ASSERT(sign(filter_key_cmp(fs.v[j].type, &ka,
+			    &kb)) == -sign(filter_key_cmp(fs.v[j].type, &kb,
+			    &ka)));
+		}
 	filter_release(&fs);
-	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
+	for (i = 0; i < NDOCS; i++)
 		node_free(doc[i]);
 	return 0;
 }

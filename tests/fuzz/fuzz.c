@@ -40,10 +40,24 @@ fuzz_same_data(const struct node *a, const struct node *b)
 	return 1;
 }
 
+/* The source tree's data/: $PLAINT_TOP's (the tests set it), else the
+ * one the driver was built in. */
+static const char *
+data_dir(void)
+{
+	static char dir[4096];
+	const char *top = getenv("PLAINT_TOP");
+
+	if (dir[0] == '\0')
+		snprintf(dir, sizeof(dir), "%s%s", top != NULL && *top != '\0' ?
+		    top : FUZZ_DATA, top != NULL && *top != '\0' ? "/data" : "");
+	return dir;
+}
+
 int
 fuzz_find_data(char *buf, size_t size, const char *rel)
 {
-	int n = snprintf(buf, size, "%s/%s", FUZZ_DATA, rel);
+	int n = snprintf(buf, size, "%s/%s", data_dir(), rel);
 
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
@@ -61,7 +75,7 @@ fuzz_pack(const char *name)
 	if (loaded)
 		return &pack;
 	perr_clear(&e);
-	snprintf(path, sizeof(path), "%s/policies/%s.yaml", FUZZ_DATA, name);
+	snprintf(path, sizeof(path), "%s/policies/%s.yaml", data_dir(), name);
 	if (policy_load(&pack.policy, path, &e) == -1 ||
 	    rules_load(&pack.rules, &pack.policy, fuzz_find_data, &e) == -1) {
 		/* A harness without its pack would test nothing. */

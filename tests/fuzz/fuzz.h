@@ -40,7 +40,7 @@ struct fuzz_pack {
 	struct rules rules;
 };
 struct fuzz_pack *fuzz_pack(const char *name);
-/* Map "calendars/cn-2026.yaml" into the source tree's data/. */
+/* Map "calendars/cn-2026.yaml" into the source tree's data/ ($PLAINT_TOP). */
 int fuzz_find_data(char *buf, size_t size, const char *rel);
 
 #endif

@@ -18,6 +18,8 @@ static int
 run_file(const char *path, unsigned long *n)
 {
 	struct strbuf sb = STRBUF_INIT;
+	uint8_t *copy;
+	size_t len;
 	struct perr e;
 
 	perr_clear(&e);
@@ -25,8 +27,19 @@ run_file(const char *path, unsigned long *n)
 		fprintf(stderr, "replay: %s: cannot read\n", path);
 		return -1;
 	}
-	LLVMFuzzerTestOneInput((const uint8_t *)strbuf_str(&sb), sb.len);
+	/*
+	 * An exact copy, as libFuzzer gives: no NUL after it and no spare
+	 * room, so that a read past the end is caught here too.
+	 */
+	len = sb.len;
+	if ((copy = malloc(len > 0 ? len : 1)) == NULL) {
+		strbuf_release(&sb);
+		return -1;
+	}
+	memcpy(copy, sb.buf, len);
 	strbuf_release(&sb);
+	LLVMFuzzerTestOneInput(copy, len);
+	free(copy);
 	(*n)++;
 	return 0;
 }

@@ -121,7 +121,9 @@ report(void)
 #define MODE_ARG(flags, mode) do {					\
 	va_list ap;							\
 	va_start(ap, flags);						\
-	mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, mode_t) : 0;\
+	/* glibc's __OPEN_NEEDS_MODE: O_TMPFILE holds O_DIRECTORY's bit. */\
+	mode = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE ?	\
+	    va_arg(ap, mode_t) : 0;					\
 	va_end(ap);							\
 } while (0)
 

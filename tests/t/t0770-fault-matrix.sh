@@ -34,4 +34,18 @@ test_expect_success PYTHON3,CC,PLAIN_BUILD 'the shim fails the call it is told t
 	test -z "$(find tree -name "26*.yaml")"
 '
 
+# open(2) counts from the shim's start: the tree's folder first, then
+# its plaint.yaml.
+test_expect_success CC,PLAIN_BUILD 'a policy denied is configuration (78), a failing one I/O (74)' '
+	build_shim faults &&
+	make_tree tree &&
+	(
+		export FAULT_FN=open FAULT_AT=2 LD_PRELOAD="$TRASH/faults.so" &&
+		FAULT_ERRNO=EACCES test_expect_code 78 plaint -C tree list 2>err1 &&
+		FAULT_ERRNO=EIO test_expect_code 74 plaint -C tree list 2>err2
+	) &&
+	grep "plaint.yaml: cannot open: Permission denied" err1 &&
+	grep "plaint.yaml: cannot open: Input/output error" err2
+'
+
 test_done
