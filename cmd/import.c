@@ -479,7 +479,8 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 	off = next;
 	line += lines;
 	while (off < t->len) {
-		int bad = csv_record_extent(t->buf, t->len, off, &end, &next, &lines);
+		int bad = csv_record_extent(t->buf, t->len, off, &end, &next,
+		    &lines);
 
 		if ((bad || end > off) && add_rec(im, k, off, bad ? t->len -
 		    off : end - off, line, e) == -1)

@@ -139,8 +139,9 @@ csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
 				i++;
 			if (memchr(b + s, '"', i - s) != NULL)
 				return perr_set(e, PLAINT_DATAERR, "a quote "
-				    "inside unquoted field %zu (quote the whole "
-				    "field and double the quote)", *ncells);
+				    "inside unquoted field %zu (quote the "
+				    "whole field and double the quote)",
+				    *ncells);
 			if (strbuf_add(out, b + s, i - s) == -1)
 				return perr_nomem(e);
 		}

@@ -38,7 +38,8 @@ struct perr {
 void perr_clear(struct perr *e);
 int perr_set(struct perr *e, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* "what: strerror"; ENOMEM, EMFILE and ENFILE are PLAINT_OSERR whatever code. */
+/* "what: strerror"; ENOMEM, EMFILE and ENFILE are PLAINT_OSERR, whatever
+ * code says. */
 int perr_errno(struct perr *e, int code, int errnum, const char *what,
     const char *path);
 /*

@@ -101,9 +101,9 @@ store_open(struct store *s, const char *root, struct perr *e)
 	s->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (s->rootfd == -1) {
 		/* No tree there is configuration; a failing disk is not. */
-		perr_errno(e, errno == ENOENT || errno == ENOTDIR ||
-		    errno == EACCES || errno == ELOOP ? PLAINT_CONFIG :
-		    PLAINT_IOERR, errno, "cannot open the tree", root);
+		perr_errno(e, errno == ENOENT ? PLAINT_CONFIG : PLAINT_IOERR,
+		    errno, "cannot open the tree", root);
+		perr_as_config(e);
 		goto fail;
 	}
 	snprintf(path, sizeof(path), "%s/%s", root, POLICY_FILE);
