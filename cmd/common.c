@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "../lib/utf8.h"
-#include "../lib/workflow.h"
 #include "plaint.h"
 
 #define LOCK_TIMEOUT_MS 5000
@@ -92,6 +91,8 @@ setup(struct ctx *c)
 	char *root = NULL;
 
 	perr_clear(&e);
+	if (c->tree_open)
+		return 0;	/* once: plaint do may have looked already */
 	if (*c->actor == '\0')
 		return fail(c, PLAINT_USAGE, "-u: the actor's name is empty");
 	if (!utf8_valid(c->actor, strlen(c->actor)))
@@ -106,7 +107,8 @@ setup(struct ctx *c)
 		return report(c, &e);
 	}
 	free(root);
-	if (rules_load(&c->rules, &c->store.policy, find_data, &e) == -1) {
+	if (policy_load_workflows(&c->store.policy, find_data, &e) == -1 ||
+	    rules_load(&c->rules, &c->store.policy, find_data, &e) == -1) {
 		store_close(&c->store);
 		return report(c, &e);
 	}
@@ -266,75 +268,59 @@ parse_id(struct ctx *c, const char *s, struct complaint_id *id)
 	    "like 2611-0001)", shown);
 }
 
-int
-begin_change(struct ctx *c, const struct complaint_id *id,
-    const char *action, struct node **doc, const char **next)
+void
+warn_incomplete(struct ctx *c)
 {
-	char idstr[STORE_ID_BUFSZ];
-	const char *status, *hint;
-	struct perr e;
-
-	perr_clear(&e);
-	if ((*doc = store_read(&c->store, id, &e)) == NULL)
-		return report(c, &e);
-	/*
-	 * A deadline that ran out before this change is fined as things
-	 * stood then: whoever was assigned, not whom this change assigns.
-	 */
-	if (rules_update(&c->rules, *doc, c->now, NULL, &e) == -1) {
-		node_free(*doc);
-		*doc = NULL;
-		return report(c, &e);
-	}
-	status = complaint_status(*doc);
-	if (workflow_next(&workflow_complaint, status, action,
-	    node_map_get(*doc, "assignee") != NULL, next, &hint) == 0)
-		return 0;
-	complaint_id_format(id, idstr);
-	/* status points into *doc: report before freeing it. */
-	fail(c, PLAINT_REFUSED, "cannot %s %s: it is %s; %s", action,
-	    idstr, status != NULL ? status : "without a status", hint);
-	node_free(*doc);
-	*doc = NULL;
-	return PLAINT_REFUSED;
+	if (c->rules.incomplete && !c->quiet)
+		fprintf(stderr, "plaint: %s: warning: a deadline falls in a "
+		    "year without a calendar: it was counted on weekdays "
+		    "alone (marked calendar: incomplete)\n", c->cmd);
 }
 
 int
-commit_change(struct ctx *c, const struct complaint_id *id, struct node *doc,
-    const char *next, const char *action, struct node *extra)
+may_log(struct ctx *c, const struct node *doc, struct perr *e)
 {
-	struct stamp st = ctx_stamp(c);
+	struct change_env env = ctx_env(c);
+
+	return change_check_new(&env, doc, e);
+}
+
+struct change_env
+ctx_env(const struct ctx *c)
+{
+	struct change_env env;
+
+	env.store = (struct store *)&c->store;
+	env.rules = (struct rules *)&c->rules;
+	env.now = c->now;
+	env.actor = c->actor;
+	return env;
+}
+
+int
+run_change(struct ctx *c, const struct complaint_id *id, const char *action,
+    struct node *ev, change_effect_fn effect, void *arg)
+{
+	struct change_env env = ctx_env(c);
+	struct change_out out;
 	struct perr e;
 
 	perr_clear(&e);
-	if (complaint_set(doc, "status", node_new_str(next), &e) == -1 ||
-	    complaint_event(doc, &st, action, extra, &e) == -1 ||
-	    apply_rules(c, doc, &e) == -1 ||
-	    store_replace(&c->store, id, doc, &e) == -1)
+	if (change_apply(&env, id, action, ev, effect, arg, &out, &e) == -1)
 		return report(c, &e);
+	if (out.warning[0] != '\0' && !c->quiet)
+		fprintf(stderr, "plaint: %s: warning: %s\n", c->cmd,
+		    out.warning);
+	warn_incomplete(c);
 	return 0;
 }
 
 int
 apply_rules(struct ctx *c, struct node *doc, struct perr *e)
 {
-	struct perr w;
-
 	if (rules_update(&c->rules, doc, c->now, NULL, e) == -1)
 		return -1;
-	if (c->rules.incomplete) {
-		perr_clear(&w);
-		perr_set(&w, PLAINT_OK, "a deadline falls in a year without a "
-		    "calendar: it was counted on weekdays alone (marked "
-		    "calendar: incomplete)");
-		if (!c->quiet) {
-			char msg[600];
-
-			perr_format(&w, msg, sizeof(msg));
-			fprintf(stderr, "plaint: %s: warning: %s\n", c->cmd,
-			    msg);
-		}
-	}
+	warn_incomplete(c);
 	return 0;
 }
 
@@ -435,4 +421,49 @@ change_arg(const struct change_args *ca, const char *key)
 		if (strcmp(ca->key[i], key) == 0)
 			return ca->value[i];
 	return NULL;
+}
+
+int
+change_args_effect(struct change *ch, struct node *ev, void *arg,
+    struct perr *e)
+{
+	const struct change_args *ca = arg;
+
+	return change_take_fields(ch, (const char *const *)ca->key,
+	    (const char *const *)ca->value, (size_t)ca->nkv, ca->msg, ev, e);
+}
+
+const struct wf_action *
+record_action(struct ctx *c, const struct complaint_id *id,
+    const char *action, struct perr *e)
+{
+	const struct wf_action *a;
+	struct node *doc;
+
+	if ((doc = store_read(&c->store, id, e)) == NULL)
+		return NULL;
+	a = workflow_action(policy_record_workflow(&c->store.policy, doc),
+	    action);
+	node_free(doc);
+	return a;
+}
+
+int
+policy_action(struct ctx *c, const struct complaint_id *id,
+    const char *action, struct change_args *ca, int *rc)
+{
+	const struct wf_action *a;
+	struct perr e;
+
+	perr_clear(&e);
+	if ((a = record_action(c, id, action, &e)) == NULL) {
+		if (e.code == 0)
+			return 0;	/* not the workflow's: refused later */
+		*rc = report(c, &e);
+		return 1;
+	}
+	if (a->effect != NULL)
+		return 0;
+	*rc = run_change(c, id, action, NULL, change_args_effect, ca);
+	return 1;
 }

@@ -6,35 +6,27 @@ static const char synopsis[] =
     "plaint escalate ID [-m reason] [assignee=person] [department=dept]";
 static const char *const fields[] = { "assignee", "department", NULL };
 
+static int
+escalate(struct change *ch, struct node *ev, void *arg, struct perr *e)
+{
+	const struct change_args *ca = arg;
+
+	if (ca->msg != NULL && node_map_set(ev, "note", complaint_text("-m",
+	    ca->msg, 1, e)) == -1)
+		return e->code ? -1 : perr_nomem(e);
+	return action_escalate(ch->doc, ch->policy, change_arg(ca,
+	    "assignee"), change_arg(ca, "department"), ev, e);
+}
+
 int
 cmd_escalate(struct ctx *c, int argc, char **argv)
 {
 	struct change_args ca;
 	struct complaint_id id;
-	struct node *doc = NULL, *ev = NULL;
-	const char *next;
-	struct perr e;
 	int rc;
 
-	perr_clear(&e);
 	if ((rc = change_args_parse(c, argc, argv, "+:hm:", synopsis, 0,
 	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0)
 		return rc;
-	if ((rc = begin_change(c, &id, "escalate", &doc, &next)) != 0)
-		return rc;
-	if ((ev = node_new_map()) == NULL ||
-	    (ca.msg != NULL && node_map_set(ev, "note", complaint_text("-m",
-	    ca.msg, 1, &e)) == -1) ||
-	    action_escalate(doc, &c->store.policy, change_arg(&ca,
-	    "assignee"), change_arg(&ca, "department"), ev, &e) == -1) {
-		if (e.code == 0)
-			perr_nomem(&e);
-		goto done;
-	}
-	rc = commit_change(c, &id, doc, next, "escalate", ev);
-	ev = NULL;
-done:
-	node_free(ev);
-	node_free(doc);
-	return e.code ? report(c, &e) : rc;
+	return run_change(c, &id, "escalate", NULL, escalate, &ca);
 }

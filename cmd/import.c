@@ -132,21 +132,6 @@ add_file_identity(struct strset *set, const char *ref, const char *id,
 	return rc == -1 ? perr_nomem(e) : 0;
 }
 
-static int
-contains(const char *buf, size_t len, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = buf, *end = buf + len;
-
-	while ((size_t)(end - p) >= n &&
-	    (p = memchr(p, word[0], (size_t)(end - p) - n + 1)) != NULL) {
-		if (memcmp(p, word, n) == 0)
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
 /* The value of a top-level "key: value" line of a file plaint wrote. */
 static int
 line_value(const char *buf, size_t len, const char *key, char *out,
@@ -231,7 +216,7 @@ scan_file(void *arg, const char *path, const char *buf, size_t len,
 	has_id = line_value(buf, len, "id", id, sizeof(id), &complex);
 	has_received = line_value(buf, len, "received", received,
 	    sizeof(received), &complex);
-	if (!complex && (has_ref || !contains(buf, len, "source_ref")))
+	if (!complex && (has_ref || !text_contains(buf, len, "source_ref")))
 		return add_file_identity(&im->present, has_ref ? ref : NULL,
 		    has_id ? id : NULL, has_received ? received : NULL, e);
 	/* Not as plaint writes it: read it properly. */
@@ -655,7 +640,8 @@ build_intake(struct import *im, struct rules *rules, struct node *fields,
 		}
 	drop_empty(fields);
 	/* As plaint log does, at the clock of this run. */
-	if (complaint_new(doc, &im->c->store.policy, fields, &st, e) == -1)
+	if (complaint_new(doc, &im->c->store.policy, fields, &st, e) == -1 ||
+	    may_log(im->c, *doc, e) == -1)
 		return -1;
 	if (rules_update(rules, *doc, im->c->now, NULL, e) == -1)
 		return -1;
@@ -746,6 +732,8 @@ build(struct import *im, struct rules *rules, const struct rec *r,
 	*incomplete = 0;
 	if ((fields = parse_rec(im, r, e)) == NULL)
 		return -1;
+	/* What show -f json adds for scripts is no part of the record. */
+	node_map_del(fields, "actions");
 	*full = node_map_get(fields, "history") != NULL;
 	if (*full) {
 		rc = build_full(im, fields, e);

@@ -81,7 +81,7 @@ cmd_log(struct ctx *c, int argc, char **argv)
 			perr_at(&e, "<stdin>", 0, 0);
 		goto done;
 	}
-	if (apply_rules(c, doc, &e) == -1 ||
+	if (may_log(c, doc, &e) == -1 || apply_rules(c, doc, &e) == -1 ||
 	    complaint_month(doc, st.off, &year, &month, &e) == -1 ||
 	    (filed = store_create(&c->store, year, month, doc, &id, &e)) == -1)
 		goto done;

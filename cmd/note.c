@@ -9,8 +9,7 @@ cmd_note(struct ctx *c, int argc, char **argv)
 {
 	struct change_args ca;
 	struct complaint_id id;
-	struct node *doc = NULL, *ev = NULL;
-	const char *next, *action;
+	struct node *ev;
 	struct perr e;
 	int rc;
 
@@ -20,9 +19,9 @@ cmd_note(struct ctx *c, int argc, char **argv)
 		return rc;
 	if (ca.msg == NULL)
 		return fail(c, PLAINT_USAGE, "-m: a note needs text");
-	if ((rc = setup(c)) != 0)
+	if ((rc = setup(c)) != 0 ||
+	    policy_action(c, &id, ca.flag ? "contact" : "note", &ca, &rc))
 		return rc;
-	action = ca.flag ? "contact" : "note";
 	if ((ev = node_new_map()) == NULL ||
 	    node_map_set(ev, "note", complaint_text("-m", ca.msg, 1,
 	    &e)) == -1) {
@@ -30,10 +29,6 @@ cmd_note(struct ctx *c, int argc, char **argv)
 		return e.code ? report(c, &e) : fail(c, PLAINT_OSERR,
 		    "out of memory");
 	}
-	if ((rc = begin_change(c, &id, action, &doc, &next)) == 0)
-		rc = commit_change(c, &id, doc, next, action, ev);
-	else
-		node_free(ev);
-	node_free(doc);
-	return rc;
+	return run_change(c, &id, ca.flag ? "contact" : "note", ev, NULL,
+	    NULL);
 }

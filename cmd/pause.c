@@ -15,13 +15,24 @@ may_pause(const struct rules *r)
 	return 0;
 }
 
+static int
+pause_clocks(struct change *ch, struct node *ev, void *arg, struct perr *e)
+{
+	const char *id = arg;
+
+	(void)ev;
+	if (rules_paused(ch->doc))
+		return perr_set(e, PLAINT_REFUSED, "%s is paused already; "
+		    "'plaint resume %s' restarts its clocks", id, id);
+	return 0;
+}
+
 int
 cmd_pause(struct ctx *c, int argc, char **argv)
 {
 	struct change_args ca;
 	struct complaint_id id;
-	struct node *doc = NULL, *ev = NULL;
-	const char *next;
+	struct node *ev;
 	struct perr e;
 	int rc;
 
@@ -31,27 +42,17 @@ cmd_pause(struct ctx *c, int argc, char **argv)
 		return rc;
 	if (ca.msg == NULL)
 		return fail(c, PLAINT_USAGE, "-m: say what the office waits for");
-	if ((rc = setup(c)) != 0)
+	if ((rc = setup(c)) != 0 || policy_action(c, &id, "pause", &ca, &rc))
 		return rc;
 	if (!may_pause(&c->rules))
 		return fail(c, PLAINT_REFUSED, "the policy lets no clock pause "
 		    "(a clock needs pause: true in plaint.yaml)");
-	if ((rc = begin_change(c, &id, "pause", &doc, &next)) != 0)
-		return rc;
-	if (rules_paused(doc)) {
-		node_free(doc);
-		return fail(c, PLAINT_REFUSED, "%s is paused already; 'plaint "
-		    "resume %s' restarts its clocks", ca.id, ca.id);
-	}
 	if ((ev = node_new_map()) == NULL ||
 	    node_map_set(ev, "note", complaint_text("-m", ca.msg, 1, &e)) ==
 	    -1) {
 		node_free(ev);
-		node_free(doc);
 		return e.code ? report(c, &e) : fail(c, PLAINT_OSERR,
 		    "out of memory");
 	}
-	rc = commit_change(c, &id, doc, next, "pause", ev);
-	node_free(doc);
-	return rc;
+	return run_change(c, &id, "pause", ev, pause_clocks, (void *)ca.id);
 }

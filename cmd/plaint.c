@@ -26,6 +26,7 @@ static const struct command {
 	{ "assign", cmd_assign, NEED_TREE | WRITES, "give a complaint to someone" },
 	{ "check", cmd_check, NEED_TREE, "validate every file in the tree" },
 	{ "close", cmd_close, NEED_TREE | WRITES, "record the callback and close" },
+	{ "do", cmd_do, NEED_TREE | WRITES, "take any action of the record's workflow" },
 	{ "escalate", cmd_escalate, NEED_TREE | WRITES, "move one level up the chain" },
 	{ "export", cmd_export, NEED_TREE, "the records as JSON Lines or CSV, for other tools" },
 	{ "extend", cmd_extend, NEED_TREE | WRITES, "lengthen a deadline" },

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "../lib/change.h"
 #include "../lib/complaint.h"
 #include "../lib/err.h"
 #include "../lib/node.h"
@@ -63,21 +64,18 @@ int apply_rules(struct ctx *c, struct node *doc, struct perr *e);
 
 /* Parse an id operand; usage error (touching nothing) if malformed. */
 int parse_id(struct ctx *c, const char *s, struct complaint_id *id);
+/* The change cycle's view of the context. */
+struct change_env ctx_env(const struct ctx *c);
 /*
- * The update cycle for a change to one complaint: read it (inside the
- * lock that setup took), ask the workflow whether action is allowed and
- * where it leads.  On success *doc is owned by the caller and *next is
- * the new status.
+ * Take action on one record through the library's change cycle (see
+ * change.h): report a refusal or error, warn if a deadline left the
+ * calendars.  Returns the exit status.
  */
-int begin_change(struct ctx *c, const struct complaint_id *id,
-    const char *action, struct node **doc, const char **next);
-/*
- * Set the status, append the event (extra is taken), apply the rules
- * (deadlines, penalties), write atomically.
- */
-int commit_change(struct ctx *c, const struct complaint_id *id,
-    struct node *doc, const char *next, const char *action,
-    struct node *extra);
+int run_change(struct ctx *c, const struct complaint_id *id,
+    const char *action, struct node *ev, change_effect_fn effect, void *arg);
+void warn_incomplete(struct ctx *c);
+/* May the actor log doc, a new record?  PLAINT_REFUSED naming the role. */
+int may_log(struct ctx *c, const struct node *doc, struct perr *e);
 /* Split "field=value"; -1 if there is no '=' after a name. */
 int split_assignment(char *s, char **value);
 /* Parse "yes"/"no" (also true/false). */
@@ -85,6 +83,7 @@ int parse_yesno(const char *s, int *out);
 
 int cmd_assign(struct ctx *, int, char **);
 int cmd_check(struct ctx *, int, char **);
+int cmd_do(struct ctx *, int, char **);
 int cmd_close(struct ctx *, int, char **);
 int cmd_escalate(struct ctx *, int, char **);
 int cmd_export(struct ctx *, int, char **);
@@ -129,5 +128,22 @@ int change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
     const char *synopsis, int npos, const char *const *allowed,
     struct change_args *ca, struct complaint_id *id);
 const char *change_arg(const struct change_args *ca, const char *key);
+/*
+ * The record's workflow's action, or NULL (e set when the record could
+ * not be read).  The action points into the policy.
+ */
+const struct wf_action *record_action(struct ctx *c,
+    const struct complaint_id *id, const char *action, struct perr *e);
+/*
+ * When the record's workflow writes action without one of plaint's
+ * effects (a ticket's close or resume), take it with ca's fields, as
+ * plaint do does: returns 1 with the exit status in *rc.  0: the
+ * command's own effect applies.
+ */
+int policy_action(struct ctx *c, const struct complaint_id *id,
+    const char *action, struct change_args *ca, int *rc);
+/* The effect of an action the policy writes, with ca's fields and -m. */
+int change_args_effect(struct change *ch, struct node *ev, void *arg,
+    struct perr *e);
 
 #endif

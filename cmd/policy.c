@@ -12,7 +12,7 @@
 #include "../lib/yamlio.h"
 #include "plaint.h"
 
-static const char synopsis[] = "plaint policy [-f yaml|json]\n"
+static const char synopsis[] = "plaint policy [-f yaml|json|text]\n"
     "plaint policy [-f text|json] due [field=value ...]";
 
 /* The deadlines a complaint with these fields would get. */
@@ -117,8 +117,8 @@ cmd_policy(struct ctx *c, int argc, char **argv)
 	}
 	if (format == NULL)
 		format = due ? "text" : "yaml";
-	if (strcmp(format, "json") != 0 && strcmp(format, due ? "text" :
-	    "yaml") != 0) {
+	if (strcmp(format, "json") != 0 && strcmp(format, "text") != 0 &&
+	    (due || strcmp(format, "yaml") != 0)) {
 		node_free(fields);
 		return fail(c, PLAINT_USAGE, "-f: unknown format \"%.20s\"",
 		    format);
@@ -131,7 +131,16 @@ cmd_policy(struct ctx *c, int argc, char **argv)
 		show_due(c, fields, strcmp(format, "json") == 0, &e);
 		goto done;
 	}
-	if (strcmp(format, "json") == 0) {
+	if (strcmp(format, "text") == 0) {
+		size_t i;
+
+		/* The lifecycles in force, the inherited ones too. */
+		for (i = 0; i < c->store.policy.nworkflows && e.code == 0; i++)
+			if ((i > 0 && strbuf_addch(&out, '\n') == -1) ||
+			    workflow_table(&c->store.policy.workflows[i],
+			    &out) == -1)
+				perr_nomem(&e);
+	} else if (strcmp(format, "json") == 0) {
 		if (json_add_node(&out, c->store.policy.root, 2) == -1 ||
 		    strbuf_addch(&out, '\n') == -1)
 			perr_nomem(&e);

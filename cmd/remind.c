@@ -52,7 +52,11 @@ static int
 add_item(struct remind_state *rs, const struct node *doc, const char *idstr,
     enum item_kind kind, const char *what, ptime_t due)
 {
-	const char *a = node_str(node_map_get(doc, "assignee"));
+	const struct workflow *wf = policy_record_workflow(
+	    &rs->c->store.policy, doc);
+	/* Who has it: a complaint's assignee, a ticket's leader. */
+	const char *a = node_str(node_map_get(doc, wf != NULL ? wf->owner :
+	    "assignee"));
 	const char *s = node_str(node_map_get(doc, "subject"));
 	struct strbuf masked = STRBUF_INIT;
 	struct item *it;
@@ -260,162 +264,37 @@ done:
 	return rc;
 }
 
-/* Was the complaint escalated for clock already in this round? */
-static int
-escalated_for(const struct node *doc, const char *clock)
-{
-	const struct node *h = node_map_get(doc, "history");
-	size_t i, begin = 0;
-
-	if (h == NULL || h->type != NODE_SEQ)
-		return 0;
-	for (i = 0; i < h->n; i++) {
-		const char *a = node_str(node_map_get(h->kids[i], "action"));
-
-		if (a != NULL && strcmp(a, "reopen") == 0)
-			begin = i;
-	}
-	for (i = begin; i < h->n; i++) {
-		const char *a = node_str(node_map_get(h->kids[i], "action"));
-		const char *c = node_str(node_map_get(h->kids[i], "auto"));
-
-		if (a != NULL && strcmp(a, "escalate") == 0 && c != NULL &&
-		    strcmp(c, clock) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* The first overdue clock the policy escalates, not yet escalated for. */
-static const char *
-auto_clock(struct ctx *c, const struct node *doc)
-{
-	const struct rules *r = &c->rules;
-	size_t i;
-
-	for (i = 0; i < r->nclocks; i++) {
-		struct rules_clock k;
-
-		if (!strlist_has(&r->auto_escalate, r->clocks[i].name))
-			continue;
-		rules_clock_state(r, &r->clocks[i], doc, &k);
-		if (k.started && !k.stopped && k.has_due && !k.paused &&
-		    c->now > k.due && !escalated_for(doc, r->clocks[i].name))
-			return r->clocks[i].name;
-	}
-	return NULL;
-}
-
-static size_t
-npenalties(const struct node *doc)
-{
-	const struct node *l = node_map_get(doc, "penalties");
-
-	return l != NULL && l->type == NODE_SEQ ? l->n : 0;
-}
-
-/*
- * -e for one overdue complaint, under the writer lock: read it again,
- * record the fines owed at now, escalate one level if an auto_escalate
- * clock is overdue and was not escalated for in this round, and write
- * it only if something changed.
- */
+/* -e for one overdue complaint, under the writer lock: say what it did. */
 static int
 act(struct ctx *c, const struct complaint_id *id, struct strbuf *out,
     struct perr *e)
 {
-	struct stamp st = ctx_stamp(c);
-	struct node *doc = NULL, *ev = NULL, *rules = NULL;
-	const struct node *l;
-	const char *clock, *next, *hint;
+	struct change_env env = ctx_env(c);
+	struct change_overdue od;
 	char idstr[STORE_ID_BUFSZ];
-	size_t before, i;
-	long long level = -1;
-	struct perr why;
-	int rc = -1, escalated = 0;
+	size_t i;
+	int rc = 0;
 
-	complaint_id_format(id, idstr);
-	if ((doc = store_read(&c->store, id, e)) == NULL)
+	if (change_overdue(&env, id, &od, e) == -1)
 		return -1;
-	/* Fines for what was breached at the level it was breached at. */
-	before = npenalties(doc);
-	if (apply_rules(c, doc, e) == -1)
-		goto done;
-	perr_clear(&why);
-	if ((clock = auto_clock(c, doc)) != NULL &&
-	    workflow_next(&workflow_complaint, complaint_status(doc),
-	    "escalate", node_map_get(doc, "assignee") != NULL, &next,
-	    &hint) == 0 && (level = complaint_next_level(doc,
-	    &c->store.policy, &why)) != -1) {
-		if ((ev = node_new_map()) == NULL ||
-		    node_map_set(ev, "auto", node_new_str(clock)) == -1) {
-			perr_nomem(e);
-			goto done;
-		}
-		/* next points into doc: set the status from a copy first. */
-		if (complaint_set(doc, "status", node_new_str(next), e) == -1 ||
-		    action_escalate(doc, &c->store.policy, NULL, NULL, ev,
-		    e) == -1)
-			goto done;
-		escalated = 1;
-		if (complaint_event(doc, &st, "escalate", ev, e) == -1) {
-			ev = NULL;
-			goto done;
-		}
-		ev = NULL;
-		if (apply_rules(c, doc, e) == -1)
-			goto done;
-		if (strbuf_addf(out, "escalated %s to level %lld (%s): %s "
-		    "overdue\n", idstr, level,
-		    c->store.policy.levels[level].name, clock) == -1) {
-			perr_nomem(e);
-			goto done;
-		}
-	}
-	l = node_map_get(doc, "penalties");
-	if (!escalated && npenalties(doc) > before &&
-	    (rules = node_new_seq()) == NULL) {
-		perr_nomem(e);
-		goto done;
-	}
-	for (i = before; i < npenalties(doc); i++) {
-		const struct node *p = l->kids[i];
+	warn_incomplete(c);
+	complaint_id_format(id, idstr);
+	if (od.clock != NULL && strbuf_addf(out, "escalated %s to level %lld "
+	    "(%s): %s overdue\n", idstr, od.level, od.level_name, od.clock) ==
+	    -1)
+		rc = perr_nomem(e);
+	for (i = 0; rc == 0 && od.fined != NULL && i < od.fined->n; i++) {
+		const struct node *p = od.fined->kids[i];
 		const char *rule = node_str(node_map_get(p, "rule"));
 		const char *who = node_str(node_map_get(p, "person"));
 		long long amount = 0;
 
 		node_int(node_map_get(p, "amount"), &amount);
-		if ((rules != NULL && node_seq_push(rules, node_new_str(rule !=
-		    NULL ? rule : "")) == -1) || strbuf_addf(out, "fined %s "
-		    "%lld (%s) on %s\n", who != NULL ? who : "", amount,
-		    rule != NULL ? rule : "", idstr) == -1) {
-			perr_nomem(e);
-			goto done;
-		}
+		if (strbuf_addf(out, "fined %s %lld (%s) on %s\n", who != NULL ?
+		    who : "", amount, rule != NULL ? rule : "", idstr) == -1)
+			rc = perr_nomem(e);
 	}
-	if (rules != NULL) {
-		/* Fines alone are a change too: the history says so. */
-		rules->flow = 1;
-		if ((ev = node_new_map()) == NULL ||
-		    node_map_set(ev, "rules", rules) == -1) {
-			rules = NULL;
-			perr_nomem(e);
-			goto done;
-		}
-		rules = NULL;
-		rc = complaint_event(doc, &st, "penalty", ev, e);
-		ev = NULL;
-		if (rc == -1)
-			goto done;
-	} else if (!escalated) {
-		rc = 0;		/* nothing owed: the file is left alone */
-		goto done;
-	}
-	rc = store_replace(&c->store, id, doc, e);
-done:
-	node_free(rules);
-	node_free(ev);
-	node_free(doc);
+	node_free(od.fined);
 	return rc;
 }
 

@@ -5,13 +5,20 @@
 static const char synopsis[] = "plaint reopen ID -m reason";
 static const char *const fields[] = { NULL };
 
+static int
+reopen(struct change *ch, struct node *ev, void *arg, struct perr *e)
+{
+	(void)arg;
+	return action_reopen(ch->doc, ch->policy, ch->env->rules->max_rounds,
+	    ev, &ch->next, e);
+}
+
 int
 cmd_reopen(struct ctx *c, int argc, char **argv)
 {
 	struct change_args ca;
 	struct complaint_id id;
-	struct node *doc = NULL, *ev = NULL;
-	const char *next;
+	struct node *ev;
 	struct perr e;
 	int rc;
 
@@ -23,20 +30,12 @@ cmd_reopen(struct ctx *c, int argc, char **argv)
 		return fail(c, PLAINT_USAGE, "-m: give the reason");
 	if ((rc = setup(c)) != 0)
 		return rc;
-	if ((rc = begin_change(c, &id, "reopen", &doc, &next)) != 0)
-		return rc;
 	if ((ev = node_new_map()) == NULL ||
 	    node_map_set(ev, "note", complaint_text("-m", ca.msg, 1, &e)) ==
-	    -1 || action_reopen(doc, &c->store.policy, c->rules.max_rounds, ev,
-	    &next, &e) == -1) {
-		if (e.code == 0)
-			perr_nomem(&e);
-		goto done;
+	    -1) {
+		node_free(ev);
+		return e.code ? report(c, &e) : fail(c, PLAINT_OSERR,
+		    "out of memory");
 	}
-	rc = commit_change(c, &id, doc, next, "reopen", ev);
-	ev = NULL;
-done:
-	node_free(ev);
-	node_free(doc);
-	return e.code ? report(c, &e) : rc;
+	return run_change(c, &id, "reopen", ev, reopen, NULL);
 }

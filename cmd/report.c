@@ -13,7 +13,6 @@
 #include "../lib/json.h"
 #include "../lib/report.h"
 #include "../lib/table.h"
-#include "../lib/workflow.h"
 #include "plaint.h"
 
 static const char synopsis[] =
@@ -647,14 +646,28 @@ out_json(struct report_state *rs)
 	return strbuf_addstr(sb, open1 ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-static size_t
-nstates(void)
+/* The states of every workflow, each once, in the policy's order. */
+static const char **
+state_columns(const struct policy *p, size_t *n)
 {
-	size_t n = 0;
+	const char **v;
+	size_t i, j, k, total = 0;
 
-	while (workflow_complaint.states[n] != NULL)
-		n++;
-	return n;
+	for (i = 0; i < p->nworkflows; i++)
+		total += p->workflows[i].nstates;
+	if ((v = calloc(total + 1, sizeof(*v))) == NULL)
+		return NULL;
+	*n = 0;
+	for (i = 0; i < p->nworkflows; i++)
+		for (j = 0; j < p->workflows[i].nstates; j++) {
+			const char *s = p->workflows[i].states[j].name;
+
+			for (k = 0; k < *n && strcmp(v[k], s) != 0; k++)
+				;
+			if (k == *n)
+				v[(*n)++] = s;
+		}
+	return v;
 }
 
 int
@@ -665,6 +678,8 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	struct perr e;
 	const char *format = "table", *by = NULL, *from = NULL, *to = NULL;
 	char **ops = NULL;
+	const char **states = NULL;
+	size_t nstates = 0;
 	int ch, rc, nops = 0, i;
 
 	memset(&rs, 0, sizeof(rs));
@@ -719,10 +734,11 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	if (store_scan(&c->store, visit, &rs, &e) == -1)
 		goto done;
 	report_finish(&rs.rp);
-	if (columns(&rs.kinds, &rs.nkinds, c->store.policy.kinds.v,
+	if ((states = state_columns(&c->store.policy, &nstates)) == NULL ||
+	    columns(&rs.kinds, &rs.nkinds, c->store.policy.kinds.v,
 	    c->store.policy.kinds.n, rs.rp.all.kinds, rs.rp.all.nkinds) == -1 ||
-	    columns(&rs.statuses, &rs.nstatuses, workflow_complaint.states,
-	    nstates(), rs.rp.all.statuses, rs.rp.all.nstatuses) == -1) {
+	    columns(&rs.statuses, &rs.nstatuses, states,
+	    nstates, rs.rp.all.statuses, rs.rp.all.nstatuses) == -1) {
 		perr_nomem(&e);
 		goto done;
 	}
@@ -735,6 +751,7 @@ cmd_report(struct ctx *c, int argc, char **argv)
 		fwrite(rs.out.buf, 1, rs.out.len, stdout);
 done:
 	free(ops);
+	free(states);
 	free(rs.kinds);
 	free(rs.statuses);
 	filter_release(&rs.filters);

@@ -50,16 +50,41 @@ fail:
 	return NULL;
 }
 
+static int
+resolve(struct change *ch, struct node *ev, void *arg, struct perr *e)
+{
+	struct node **res = arg;
+	const struct penalty_rule *unpaid;
+	size_t i;
+
+	for (i = 0; i < (*res)->n; i++)
+		if (strcmp((*res)->keys[i], "at") != 0 && node_map_set(ev,
+		    (*res)->keys[i], node_dup((*res)->kids[i])) == -1)
+			return perr_nomem(e);
+	i = complaint_set(ch->doc, "resolution", *res, e) == -1;
+	*res = NULL;
+	if (i)
+		return -1;
+	/* A fine the rules impose must not vanish for want of a name. */
+	if ((unpaid = rules_unpaid(ch->env->rules, ch->doc)) != NULL) {
+		int named = strcmp(unpaid->person, "resolution.responsible") ==
+		    0;
+
+		return perr_set(e, PLAINT_REFUSED, "the policy fines %s (rule "
+		    "%s): give %s=NAME", named ? "the person responsible" :
+		    unpaid->person, unpaid->id, named ? "responsible" :
+		    unpaid->person);
+	}
+	return 0;
+}
+
 int
 cmd_resolve(struct ctx *c, int argc, char **argv)
 {
 	struct change_args ca;
 	struct complaint_id id;
-	struct node *doc = NULL, *res = NULL, *ev = NULL;
-	const struct penalty_rule *unpaid;
-	const char *next;
+	struct node *res;
 	struct perr e;
-	size_t i;
 	int rc;
 
 	perr_clear(&e);
@@ -72,36 +97,7 @@ cmd_resolve(struct ctx *c, int argc, char **argv)
 		return rc;
 	if ((res = resolution(c, &ca, &e)) == NULL)
 		return report(c, &e);
-	if ((rc = begin_change(c, &id, "resolve", &doc, &next)) != 0)
-		goto done;
-	if ((ev = node_new_map()) == NULL)
-		goto nomem;
-	for (i = 0; i < res->n; i++)
-		if (strcmp(res->keys[i], "at") != 0 && node_map_set(ev,
-		    res->keys[i], node_dup(res->kids[i])) == -1)
-			goto nomem;
-	rc = complaint_set(doc, "resolution", res, &e);
-	res = NULL;
-	if (rc == -1)
-		goto done;
-	/* A fine the rules impose must not vanish for want of a name. */
-	if ((unpaid = rules_unpaid(&c->rules, doc)) != NULL) {
-		perr_set(&e, PLAINT_REFUSED, "the policy fines %s (rule %s): "
-		    "give %s=NAME", strcmp(unpaid->person,
-		    "resolution.responsible") == 0 ? "the person responsible" :
-		    unpaid->person, unpaid->id, strcmp(unpaid->person,
-		    "resolution.responsible") == 0 ? "responsible" :
-		    unpaid->person);
-		goto done;
-	}
-	rc = commit_change(c, &id, doc, next, "resolve", ev);
-	ev = NULL;
-	goto done;
-nomem:
-	perr_nomem(&e);
-done:
+	rc = run_change(c, &id, "resolve", NULL, resolve, &res);
 	node_free(res);
-	node_free(ev);
-	node_free(doc);
-	return e.code ? report(c, &e) : rc;
+	return rc;
 }

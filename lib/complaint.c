@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "complaint.h"
+#include "store.h"
 #include "utf8.h"
 #include "workflow.h"
 
@@ -12,12 +13,12 @@ const char *const complaint_order[] = {
 	"id", "kind", "status", "received", "channel", "received_by",
 	"complainant", "category", "severity", "subject", "description",
 	"department", "assignee", "level", "round", "due", "source_ref",
-	"resolution", "notice", "satisfaction", "penalties", "extensions",
+	"parent", "resolution", "notice", "satisfaction", "penalties", "extensions",
 	"history", NULL
 };
 
 enum check { C_LINE, C_TEXT, C_TIME, C_KIND, C_CHANNEL, C_CATEGORY,
-	C_SEVERITY, C_DEPARTMENT };
+	C_SEVERITY, C_DEPARTMENT, C_ID };
 
 struct field_spec {
 	const char *name;
@@ -33,6 +34,7 @@ static const struct field_spec input_fields[] = {
 	{ "severity", C_SEVERITY }, { "subject", C_LINE },
 	{ "description", C_TEXT }, { "department", C_DEPARTMENT },
 	{ "assignee", C_LINE }, { "source_ref", C_LINE },
+	{ "parent", C_ID },
 };
 
 /* Fields plaint keeps itself; readable by filters, not settable. */
@@ -76,6 +78,11 @@ complaint_field_known(const struct policy *p, const char *name)
 		return 1;
 	for (i = 0; system_fields[i] != NULL; i++)
 		if (strcmp(system_fields[i], name) == 0)
+			return 1;
+	/* A number a workflow gives is plaint's to set, and to filter on. */
+	for (i = 0; i < p->nworkflows; i++)
+		if (p->workflows[i].number.field != NULL &&
+		    strcmp(p->workflows[i].number.field, name) == 0)
 			return 1;
 	return 0;
 }
@@ -142,8 +149,87 @@ has_control(const char *s, int allow_newlines)
 	return 0;
 }
 
+static int
+is_person(const struct policy *p, const char *name)
+{
+	return node_map_get(p->people, name) != NULL;
+}
+
 static struct node *
-check_extra(const struct policy_field *f, const char *v, struct perr *e)
+check_person(const struct policy *p, const struct policy_field *f,
+    const char *v, struct perr *e)
+{
+	if (!is_person(p, v))
+		return refuse(e, PLAINT_DATAERR, f->name, "\"%.40s\" is not "
+		    "one of the people in the policy (people: in plaint.yaml)",
+		    v);
+	return node_new_str(v);
+}
+
+/* One entry of a list field: a name, or a person. */
+static struct node *
+check_entry(const struct policy *p, const struct policy_field *f,
+    const char *v, size_t len, struct perr *e)
+{
+	char buf[256];
+
+	while (len > 0 && (*v == ' ' || *v == '\t'))
+		v++, len--;
+	while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return refuse(e, PLAINT_DATAERR, f->name, "%s", "has an empty "
+		    "entry (entries are separated by commas)");
+	if (len >= sizeof(buf))
+		return refuse(e, PLAINT_DATAERR, f->name, "%s", "an entry is "
+		    "longer than 255 bytes");
+	memcpy(buf, v, len);
+	buf[len] = '\0';
+	/* A comma would split the entry when it is read back from CSV. */
+	if (strchr(buf, ',') != NULL || strstr(buf, "\xef\xbc\x8c") != NULL)
+		return refuse(e, PLAINT_DATAERR, f->name, "%s", "an entry "
+		    "cannot hold a comma");
+	if (has_control(buf, 0))
+		return refuse(e, PLAINT_DATAERR, f->name, "%s",
+		    "control characters are not allowed");
+	return f->of_person ? check_person(p, f, buf, e) : node_new_str(buf);
+}
+
+/* "a,b" (or ，, as a Chinese keyboard types it) as a list. */
+static struct node *
+check_list(const struct policy *p, const struct policy_field *f,
+    const char *v, struct perr *e)
+{
+	struct node *l = node_new_seq(), *n;
+	const char *s = v, *comma;
+
+	if (l == NULL)
+		return NULL;
+	for (;;) {
+		size_t len, skip = 1;
+
+		comma = strchr(s, ',');
+		len = comma != NULL ? (size_t)(comma - s) : strlen(s);
+		if (strstr(s, "\xef\xbc\x8c") != NULL && (comma == NULL ||
+		    strstr(s, "\xef\xbc\x8c") < comma)) {
+			comma = strstr(s, "\xef\xbc\x8c");
+			len = (size_t)(comma - s);
+			skip = 3;
+		}
+		if ((n = check_entry(p, f, s, len, e)) == NULL ||
+		    node_seq_push(l, n) == -1) {
+			node_free(l);
+			return NULL;
+		}
+		if (comma == NULL)
+			return l;
+		s = comma + skip;
+	}
+}
+
+static struct node *
+check_extra(const struct policy *p, const struct policy_field *f,
+    const char *v, struct perr *e)
 {
 	char *end;
 	long long n;
@@ -151,6 +237,17 @@ check_extra(const struct policy_field *f, const char *v, struct perr *e)
 	int off;
 
 	switch (f->type) {
+	case FIELD_PERSON:
+		return check_person(p, f, v, e);
+	case FIELD_BOOL:
+		if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0)
+			return node_new_bool(1);
+		if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0)
+			return node_new_bool(0);
+		return refuse(e, PLAINT_DATAERR, f->name, "%s", "must be yes "
+		    "or no");
+	case FIELD_LIST:
+		return check_list(p, f, v, e);
 	case FIELD_INTEGER:
 		errno = 0;
 		n = strtoll(v, &end, 10);
@@ -181,6 +278,7 @@ complaint_input(const struct policy *p, const char *name, const char *v,
 {
 	const struct field_spec *spec = input_spec(name);
 	const struct policy_field *extra = policy_field(p, name);
+	struct complaint_id id;
 	struct node *n;
 
 	if (!utf8_valid(v, strlen(v)))
@@ -203,7 +301,7 @@ complaint_input(const struct policy *p, const char *name, const char *v,
 	if (extra != NULL && extra->type == FIELD_TIME)
 		return check_time(p, name, v, e);
 	if (extra != NULL) {
-		n = check_extra(extra, v, e);
+		n = check_extra(p, extra, v, e);
 		return n == NULL && e->code == 0 ? (perr_nomem(e), NULL) : n;
 	}
 	if (*v == '\0')
@@ -221,6 +319,11 @@ complaint_input(const struct policy *p, const char *name, const char *v,
 		return check_listed(&p->departments, name, v, e);
 	case C_TIME:
 		return check_time(p, name, v, e);
+	case C_ID:
+		if (complaint_id_parse(v, &id) == -1)
+			return refuse(e, PLAINT_DATAERR, name, "\"%.40s\" is "
+			    "not a record id (ids look like 2611-0001)", v);
+		break;
 	case C_LINE:
 	case C_TEXT:
 		if (has_control(v, spec->check == C_TEXT))
@@ -246,10 +349,47 @@ complaint_set(struct node *doc, const char *path, struct node *val,
 	return 0;
 }
 
+/* A list field given as a list (JSON, YAML), entry by entry. */
+static int
+take_list(struct node *doc, const struct policy *p,
+    const struct policy_field *f, const struct node *v, struct perr *e)
+{
+	struct node *l = node_new_seq(), *n;
+	size_t i;
+
+	if (l == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < v->n; i++) {
+		const char *s = node_str(v->kids[i]);
+
+		if (s == NULL || node_kind(v->kids[i]) == KIND_NULL) {
+			node_free(l);
+			perr_set(e, PLAINT_DATAERR, "%s", "entries must be "
+			    "single values");
+			perr_field(e, f->name);
+			perr_at(e, NULL, v->kids[i]->line, v->kids[i]->col);
+			return -1;
+		}
+		if ((n = check_entry(p, f, s, strlen(s), e)) == NULL ||
+		    node_seq_push(l, n) == -1) {
+			node_free(l);
+			if (e->code == 0)
+				perr_nomem(e);
+			perr_at(e, NULL, v->kids[i]->line, v->kids[i]->col);
+			return -1;
+		}
+	}
+	return complaint_set(doc, f->name, l, e);
+}
+
 static int
 take_field(struct node *doc, const struct policy *p, const char *name,
     const struct node *v, struct perr *e)
 {
+	const struct policy_field *f = policy_field(p, name);
+
+	if (v->type == NODE_SEQ && f != NULL && f->type == FIELD_LIST)
+		return take_list(doc, p, f, v, e);
 	if (v->type != NODE_SCALAR || node_kind(v) == KIND_NULL) {
 		perr_set(e, PLAINT_DATAERR, "%s", v->type == NODE_SCALAR ?
 		    "has no value" : "must be a single value");
@@ -315,6 +455,21 @@ take_defaults(struct node *doc, const struct policy *p, struct perr *e)
 	return 0;
 }
 
+/* The state the workflow's log action starts the record in. */
+static int
+set_initial(struct node *doc, const struct policy *p, struct perr *e)
+{
+	const char *s = workflow_initial(policy_record_workflow(p, doc), "log",
+	    node_map_get(doc, "assignee") != NULL);
+
+	if (s == NULL) {
+		perr_set(e, PLAINT_CONFIG, "the policy gives this kind no "
+		    "workflow");
+		return -1;
+	}
+	return complaint_set(doc, "status", node_new_str(s), e);
+}
+
 static int
 check_required(const struct node *doc, const struct policy *p,
     struct perr *e)
@@ -364,8 +519,7 @@ complaint_new(struct node **out, const struct policy *p,
 	    p->levels[0].assignee != NULL && complaint_set(doc, "assignee",
 	    node_new_str(p->levels[0].assignee), e) == -1)
 		goto fail;
-	if (complaint_set(doc, "status", node_new_str(node_map_get(doc,
-	    "assignee") != NULL ? "assigned" : "new"), e) == -1 ||
+	if (set_initial(doc, p, e) == -1 ||
 	    complaint_set(doc, "level", node_new_int(0), e) == -1 ||
 	    complaint_set(doc, "round", node_new_int(1), e) == -1 ||
 	    check_required(doc, p, e) == -1 ||
@@ -532,13 +686,21 @@ validate_history(const struct node *doc, const char *path, struct perr *e)
 
 /* A resolved or closed complaint has its result, or was withdrawn. */
 static int
-validate_result(const struct node *doc, const char *path, struct perr *e)
+validate_result(const struct node *doc, const struct workflow *wf,
+    const char *path, struct perr *e)
 {
 	const struct node *st = node_map_get(doc, "status");
 	const struct node *h = node_map_get(doc, "history");
 	const char *s = node_str(st);
 	size_t i;
 
+	/* A work ticket is closed without a resolution: it has no resolve. */
+	for (i = 0; wf != NULL && i < wf->nactions; i++)
+		if (wf->actions[i].effect != NULL &&
+		    strcmp(wf->actions[i].effect, "resolve") == 0)
+			break;
+	if (wf != NULL && i == wf->nactions)
+		return 0;
 	if (s == NULL || (strcmp(s, "resolved") != 0 && strcmp(s,
 	    "closed") != 0) || node_map_get(doc, "resolution") != NULL)
 		return 0;
@@ -565,7 +727,7 @@ complaint_validate(const struct node *doc, const struct policy *p,
 	if (node_str(id) == NULL || strcmp(id->str, idstr) != 0)
 		return invalid(e, path, id != NULL ? id : doc, "id",
 		    "does not match the file name");
-	if (!workflow_is_state(&workflow_complaint, node_str(st)))
+	if (!workflow_is_state(policy_record_workflow(p, doc), node_str(st)))
 		return invalid(e, path, st != NULL ? st : doc, "status",
 		    "missing or not a known status");
 	if (complaint_month(doc, p->tz_off, &y, &m, e) == -1) {
@@ -581,7 +743,7 @@ complaint_validate(const struct node *doc, const struct policy *p,
 	    validate_listed(doc, "category", &p->categories, path, e) == -1 ||
 	    validate_listed(doc, "severity", &p->severities, path, e) == -1 ||
 	    validate_history(doc, path, e) == -1 ||
-	    validate_result(doc, path, e) == -1)
+	    validate_result(doc, policy_record_workflow(p, doc), path, e) == -1)
 		return -1;
 	return 0;
 }

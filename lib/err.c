@@ -111,3 +111,23 @@ perr_as_config(struct perr *e)
 	if (e->code != PLAINT_OSERR && (e->code != PLAINT_IOERR || denied))
 		e->code = PLAINT_CONFIG;
 }
+
+void
+perr_prefix(struct perr *e, const char *fmt, ...)
+{
+	char msg[sizeof(e->msg)];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n + 2 >= sizeof(msg))
+		return;
+	msg[n++] = ':';
+	msg[n++] = ' ';
+	/* Cut where it must: the message is for a person to read. */
+	memcpy(msg + n, e->msg, sizeof(msg) - (size_t)n - 1);
+	msg[sizeof(msg) - 1] = '\0';
+	memcpy(e->msg, msg, sizeof(e->msg));
+}

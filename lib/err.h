@@ -50,6 +50,9 @@ int perr_errno(struct perr *e, int code, int errnum, const char *what,
 void perr_as_config(struct perr *e);
 void perr_at(struct perr *e, const char *path, int line, int col);
 void perr_field(struct perr *e, const char *field);
+/* Put "prefix: " before the message. */
+void perr_prefix(struct perr *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 int perr_nomem(struct perr *e);
 
 /* Format "path:line:col: field: msg" into buf, control characters removed. */

@@ -541,6 +541,34 @@ export_columns_header(struct export_columns *c, struct strbuf *out)
 
 #define NOT_JSON ((size_t)-1)
 
+/* A list field of the policy, of plain entries: "a,b" in one cell. */
+static int
+is_list_field(const struct policy *p, const char *name, const struct node *v)
+{
+	const struct policy_field *f = policy_field(p, name);
+	size_t i;
+
+	if (f == NULL || f->type != FIELD_LIST || v->type != NODE_SEQ)
+		return 0;
+	for (i = 0; i < v->n; i++)
+		if (node_str(v->kids[i]) == NULL ||
+		    strchr(node_str(v->kids[i]), ',') != NULL)
+			return 0;
+	return 1;
+}
+
+static int
+join_list(struct strbuf *sb, const struct node *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if ((i > 0 && strbuf_addch(sb, ',') == -1) ||
+		    strbuf_addstr(sb, node_str(v->kids[i])) == -1)
+			return -1;
+	return strbuf_add(sb, "", 1);
+}
+
 static int
 leaf_cell(struct export_columns *c, const char *name, const struct node *v)
 {
@@ -555,6 +583,8 @@ leaf_cell(struct export_columns *c, const char *name, const struct node *v)
 		return 0;
 	}
 	c->json_at[k] = c->json.len;
+	if (is_list_field(c->policy, name, v))
+		return join_list(&c->json, v);
 	return json_add_node(&c->json, v, -1) == -1 ||
 	    strbuf_add(&c->json, "", 1) == -1 ? -1 : 0;
 }

@@ -355,6 +355,21 @@ time_in(const struct filter *f, ptime_t x)
 	return 0;
 }
 
+/* A list field (members=张三): does any entry match? */
+static int
+list_has(const struct filter *f, const struct node *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const char *s = node_str(l->kids[i]);
+
+		if (s != NULL && by_cmp(f->op, strcmp(s, f->value)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does doc match f; for != whether it matches = (filter_match negates). */
 static int
 match_one(const struct filter_set *fs, const struct filter *f,
@@ -380,9 +395,13 @@ match_one(const struct filter_set *fs, const struct filter *f,
 	n = node_path_get(doc, f->field);
 	s = node_str(n);
 	if (f->type == FILTER_OPEN)
-		return workflow_is_open(&workflow_complaint, s);
+		return workflow_is_open(policy_record_workflow(fs->policy,
+		    doc), s);
 	if (f->absent)
-		return n == NULL || (s != NULL && node_kind(n) == KIND_NULL);
+		return n == NULL || (s != NULL && node_kind(n) == KIND_NULL) ||
+		    (n->type == NODE_SEQ && n->n == 0);
+	if (n != NULL && n->type == NODE_SEQ && f->type == FILTER_STRING)
+		return list_has(f, n);
 	if (s == NULL || node_kind(n) == KIND_NULL)
 		return 0;
 	switch (f->type) {

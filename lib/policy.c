@@ -14,7 +14,7 @@ static const char *const known_keys[] = {
 	"causes", "notice_methods", "satisfactions", "escalation", "required",
 	"defaults", "fields", "calendars", "closures", "business_hours",
 	"clocks", "deadlines", "penalties", "notices", "extensions", "rounds",
-	"auto_escalate", NULL
+	"auto_escalate", "workflows", "people", "conflicts", NULL
 };
 
 static int bad(struct perr *, const struct policy *, const struct node *,
@@ -130,7 +130,8 @@ parse_type(const char *s, enum field_type *t)
 	} types[] = {
 		{ "string", FIELD_STRING }, { "integer", FIELD_INTEGER },
 		{ "date", FIELD_DATE }, { "time", FIELD_TIME },
-		{ "enum", FIELD_ENUM },
+		{ "enum", FIELD_ENUM }, { "person", FIELD_PERSON },
+		{ "list", FIELD_LIST }, { "bool", FIELD_BOOL },
 	};
 	size_t i;
 
@@ -160,6 +161,7 @@ load_fields(struct policy *p, struct perr *e)
 		const struct node *spec = fs->kids[i];
 		struct policy_field *f = &p->fields[i];
 		const struct node *vals;
+		const char *of;
 		size_t j;
 
 		f->name = fs->keys[i];
@@ -167,8 +169,18 @@ load_fields(struct policy *p, struct perr *e)
 		    node_str(node_map_get(spec, "type")) : node_str(spec),
 		    &f->type) == -1)
 			return bad(e, p, spec, f->name, "%s", "type must be "
-			    "string, integer, date, time or enum");
+			    "string, integer, date, time, enum, bool, person or "
+			    "list");
 		p->nfields++;
+		if (f->type == FIELD_LIST && (of = node_str(node_map_get(spec,
+		    "of"))) != NULL) {
+			if (strcmp(of, "person") != 0 && strcmp(of, "string") !=
+			    0)
+				return bad(e, p, node_map_get(spec, "of"),
+				    f->name, "%s", "of: must be string or "
+				    "person");
+			f->of_person = strcmp(of, "person") == 0;
+		}
 		if (f->type != FIELD_ENUM)
 			continue;
 		vals = node_map_get(spec, "values");
@@ -229,6 +241,195 @@ load_numbering(struct policy *p, struct perr *e)
 		    "%s", "must be 1-8 capital letters or digits, "
 		    "starting with a letter");
 	p->prefix = s;
+	return 0;
+}
+
+static int
+load_people(struct policy *p, struct perr *e)
+{
+	const struct node *n = node_map_get(p->root, "people");
+	size_t i, j;
+
+	if (n == NULL || node_kind(n) == KIND_NULL)
+		return 0;
+	if (n->type != NODE_MAP)
+		return bad(e, p, n, "people", "%s", "must map each person's "
+		    "name to {roles: [ROLE, …]}");
+	for (i = 0; i < n->n; i++) {
+		const struct node *who = n->kids[i];
+		const struct node *roles = node_map_get(who, "roles");
+
+		if (who->type != NODE_MAP || roles == NULL ||
+		    roles->type != NODE_SEQ)
+			return bad(e, p, who, n->keys[i], "%s", "must be a "
+			    "mapping with roles: [ROLE, …]");
+		for (j = 0; j < roles->n; j++)
+			if (node_str(roles->kids[j]) == NULL ||
+			    *node_str(roles->kids[j]) == '\0')
+				return bad(e, p, roles->kids[j], n->keys[i],
+				    "%s", "roles: entries must be names");
+	}
+	p->people = n;
+	return 0;
+}
+
+static int
+load_conflicts(struct policy *p, struct perr *e)
+{
+	const struct node *n = node_map_get(p->root, "conflicts");
+	size_t i, j;
+	int b;
+
+	if (n == NULL || node_kind(n) == KIND_NULL)
+		return 0;
+	if (n->type != NODE_SEQ)
+		return bad(e, p, n, "conflicts", "%s", "must be a list of "
+		    "{action, same, states, refuse}");
+	if ((p->conflicts = calloc(n->n + 1, sizeof(*p->conflicts))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < n->n; i++) {
+		const struct node *c = n->kids[i], *st;
+		struct policy_conflict *k = &p->conflicts[p->nconflicts++];
+
+		k->action = opt_str(c, "action");
+		k->field = opt_str(c, "same");
+		st = node_map_get(c, "states");
+		if (c->type != NODE_MAP || k->action == NULL ||
+		    k->field == NULL || st == NULL || st->type != NODE_SEQ ||
+		    st->n == 0)
+			return bad(e, p, c, "conflicts", "%s", "each needs "
+			    "action:, same: (a field) and states: [...]");
+		if ((k->states.v = calloc(st->n, sizeof(char *))) == NULL)
+			return perr_nomem(e);
+		for (j = 0; j < st->n; j++)
+			if ((k->states.v[k->states.n++] = node_str(
+			    st->kids[j])) == NULL)
+				return bad(e, p, st->kids[j], "conflicts",
+				    "%s", "states: must be names");
+		if (node_map_get(c, "refuse") != NULL) {
+			if (node_bool(node_map_get(c, "refuse"), &b) == -1)
+				return bad(e, p, node_map_get(c, "refuse"),
+				    "conflicts", "%s", "refuse: must be yes "
+				    "or no");
+			k->refuse = b;
+		}
+	}
+	return 0;
+}
+
+static const struct workflow *
+named_workflow(const struct workflow *w, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(w[i].name, name) == 0)
+			return &w[i];
+	return NULL;
+}
+
+/* Each kind to its workflow: the one it names, else "complaint". */
+static int
+link_kinds(struct policy *p, struct perr *e)
+{
+	const struct node *kinds = node_map_get(p->root, "kinds");
+	const struct workflow *dflt;
+	size_t i;
+
+	dflt = named_workflow(p->workflows, p->nworkflows, "complaint");
+	if (dflt == NULL)
+		dflt = &p->workflows[0];
+	p->default_workflow = dflt;
+	free(p->kind_workflow);
+	if ((p->kind_workflow = calloc(p->kinds.n + 1,
+	    sizeof(*p->kind_workflow))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < p->kinds.n; i++) {
+		const struct node *k = node_map_get(node_map_get(kinds,
+		    p->kinds.v[i]), "workflow");
+		const char *name = node_str(k);
+
+		p->kind_workflow[i] = dflt;
+		if (k == NULL)
+			continue;
+		if (name == NULL || (p->kind_workflow[i] = named_workflow(
+		    p->workflows, p->nworkflows, name)) == NULL)
+			return bad(e, p, k, p->kinds.v[i], "workflow: \"%.40s\" "
+			    "is not one of the policy's workflows",
+			    name != NULL ? name : "");
+	}
+	return 0;
+}
+
+static int
+load_workflows(struct policy *p, struct perr *e)
+{
+	const struct node *n = node_map_get(p->root, "workflows");
+
+	if (n == NULL)
+		return 0;
+	if (workflow_parse_all(n, &p->workflows, &p->nworkflows, e) == -1)
+		return -1;
+	return link_kinds(p, e);
+}
+
+int
+policy_load_workflows(struct policy *p, policy_find_fn find, struct perr *e)
+{
+	char path[4096];
+
+	if (p->nworkflows > 0)
+		return 0;
+	if (find(path, sizeof(path), "policies/default.yaml") == -1)
+		return perr_set(e, PLAINT_CONFIG, "%s", "the policy writes no "
+		    "workflows, and the default policy that would give them "
+		    "(policies/default.yaml) is not installed");
+	if ((p->base = malloc(sizeof(*p->base))) == NULL)
+		return perr_nomem(e);
+	if (policy_load(p->base, path, e) == -1) {
+		free(p->base);
+		p->base = NULL;
+		return -1;
+	}
+	if (p->base->nworkflows == 0)
+		return perr_set(e, PLAINT_CONFIG, "%s: writes no workflows",
+		    path);
+	p->workflows = p->base->workflows;
+	p->nworkflows = p->base->nworkflows;
+	return link_kinds(p, e);
+}
+
+const struct workflow *
+policy_workflow(const struct policy *p, const char *kind)
+{
+	size_t i;
+
+	if (p->kind_workflow == NULL)
+		return NULL;
+	for (i = 0; kind != NULL && i < p->kinds.n; i++)
+		if (strcmp(p->kinds.v[i], kind) == 0)
+			return p->kind_workflow[i];
+	/* A record of no kind, or of one the policy lost: the default. */
+	return p->default_workflow;
+}
+
+const struct workflow *
+policy_record_workflow(const struct policy *p, const struct node *doc)
+{
+	return policy_workflow(p, node_str(node_map_get(doc, "kind")));
+}
+
+int
+policy_has_role(const struct policy *p, const char *person, const char *role)
+{
+	const struct node *roles = node_map_get(node_map_get(p->people,
+	    person), "roles");
+	size_t i;
+
+	for (i = 0; roles != NULL && roles->type == NODE_SEQ && i < roles->n;
+	    i++)
+		if (strcmp(node_str(roles->kids[i]), role) == 0)
+			return 1;
 	return 0;
 }
 
@@ -293,6 +494,9 @@ load_all(struct policy *p, struct perr *e)
 	if (p->kinds.n == 0)
 		return bad(e, p, p->root, "kinds", "%s",
 		    "the policy needs at least one kind");
+	if (load_people(p, e) == -1 || load_workflows(p, e) == -1 ||
+	    load_conflicts(p, e) == -1)
+		return -1;
 	p->defaults = node_map_get(p->root, "defaults");
 	if (p->defaults != NULL && p->defaults->type != NODE_MAP)
 		return bad(e, p, p->defaults, "defaults", "%s",
@@ -350,6 +554,15 @@ policy_release(struct policy *p)
 	for (i = 0; i < p->nfields; i++)
 		free(p->fields[i].values.v);
 	free(p->fields);
+	free(p->kind_workflow);
+	for (i = 0; i < p->nconflicts; i++)
+		free(p->conflicts[i].states.v);
+	free(p->conflicts);
+	if (p->base != NULL) {
+		policy_release(p->base);
+		free(p->base);
+	} else
+		workflow_free_all(p->workflows, p->nworkflows);
 	node_free(p->root);
 	memset(p, 0, sizeof(*p));
 }

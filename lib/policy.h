@@ -17,6 +17,7 @@
 
 #include "err.h"
 #include "node.h"
+#include "workflow.h"
 
 struct strlist {
 	const char **v;
@@ -30,12 +31,21 @@ struct policy_level {
 };
 
 enum field_type { FIELD_STRING, FIELD_INTEGER, FIELD_DATE, FIELD_TIME,
-	FIELD_ENUM };
+	FIELD_ENUM, FIELD_PERSON, FIELD_LIST, FIELD_BOOL };
 
 struct policy_field {
 	const char *name;
 	enum field_type type;
 	struct strlist values;	/* FIELD_ENUM */
+	int of_person;		/* FIELD_LIST: each entry names a person */
+};
+
+/* Two records at once where one must be alone (permit-to-work). */
+struct policy_conflict {
+	const char *action;	/* checked when this action is taken */
+	const char *field;	/* the records share its value */
+	struct strlist states;	/* the other record is in one of these */
+	int refuse;		/* else a warning */
 };
 
 struct policy {
@@ -51,12 +61,39 @@ struct policy {
 	struct policy_field *fields;
 	size_t nfields;
 	const struct node *defaults;	/* map of field → value, or NULL */
+	const struct node *people;	/* name → {roles: […]}, or NULL */
+	struct workflow *workflows;	/* the policy's own, or base's */
+	size_t nworkflows;
+	const struct workflow **kind_workflow;	/* one per kinds.v */
+	const struct workflow *default_workflow;	/* of no kind */
+	struct policy *base;	/* whose workflows these are, or NULL */
+	struct policy_conflict *conflicts;
+	size_t nconflicts;
 };
+
+/* Where a shipped file is: "policies/default.yaml" → a path in buf. */
+typedef int (*policy_find_fn)(char *buf, size_t size, const char *rel);
 
 int policy_load(struct policy *p, const char *path, struct perr *e);
 int policy_load_buf(struct policy *p, const char *buf, size_t len,
     const char *path, struct perr *e);
 void policy_release(struct policy *p);
+/*
+ * A policy that writes no `workflows:` takes those of the shipped
+ * default policy, found through find; one that writes its own keeps
+ * them.  Call it after loading, before anything asks for a workflow.
+ */
+int policy_load_workflows(struct policy *p, policy_find_fn find,
+    struct perr *e);
+/* The workflow kind follows (NULL kind: the policy's default one). */
+const struct workflow *policy_workflow(const struct policy *p,
+    const char *kind);
+/* The workflow a record follows, by its kind. */
+const struct workflow *policy_record_workflow(const struct policy *p,
+    const struct node *doc);
+/* Does people: give person the role? */
+int policy_has_role(const struct policy *p, const char *person,
+    const char *role);
 
 int strlist_has(const struct strlist *l, const char *s);
 /* "a, b, c" into buf, for error messages. */

@@ -1,8 +1,10 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "complaint.h"
 #include "render.h"
+#include "utf8.h"
 
 const char *const render_list_header[RENDER_LIST_COLS] = {
 	"ID", "STATUS", "KIND", "RECEIVED", "ASSIGNEE", "SUBJECT"
@@ -32,12 +34,22 @@ str_or(const struct node *doc, const char *path, const char *dflt)
 	return s != NULL && *s != '\0' ? s : dflt;
 }
 
+/* "Label:       value", the values in one column by display width. */
 static int
 line(struct strbuf *out, const char *label, const char *value)
 {
+	size_t w;
+
 	if (value == NULL)
 		return 0;
-	return strbuf_addf(out, "%-14s%s\n", label, value);
+	if (strbuf_addstr(out, label) == -1)
+		return -1;
+	for (w = utf8_width(label); w < 14; w++)
+		if (strbuf_addch(out, ' ') == -1)
+			return -1;
+	if (w == utf8_width(label) && strbuf_addch(out, ' ') == -1)
+		return -1;
+	return strbuf_addf(out, "%s\n", value);
 }
 
 static int
@@ -85,13 +97,18 @@ render_due(struct strbuf *out, const struct node *doc,
 }
 
 static int
-render_complainant(struct strbuf *out, const struct node *doc)
+render_complainant(struct strbuf *out, const struct node *doc,
+    const struct workflow *wf)
 {
 	const struct node *c = node_map_get(doc, "complainant");
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 	int rc;
 
+	/* A work ticket has no complainant to be anonymous. */
+	if ((c == NULL || c->type != NODE_MAP || c->n == 0) && wf != NULL &&
+	    strcmp(wf->name, "complaint") != 0)
+		return 0;
 	if (c == NULL || c->type != NODE_MAP || c->n == 0)
 		return line(out, "Complainant:", "anonymous");
 	for (i = 0; i < c->n; i++)
@@ -104,6 +121,77 @@ render_complainant(struct strbuf *out, const struct node *doc)
 	rc = line(out, "Complainant:", strbuf_str(&sb));
 	strbuf_release(&sb);
 	return rc;
+}
+
+/* The policy's own fields the record has, lists joined, by label. */
+static int
+render_fields(struct strbuf *out, const struct node *doc,
+    const struct policy *p)
+{
+	struct strbuf label = STRBUF_INIT, val = STRBUF_INIT;
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < p->nfields; i++) {
+		const char *name = p->fields[i].name;
+		const struct node *v = node_map_get(doc, name);
+		const char *l = node_str(node_map_get(node_map_get(
+		    node_map_get(p->root, "fields"), name), "label"));
+
+		if (v == NULL)
+			continue;
+		strbuf_reset(&label);
+		strbuf_reset(&val);
+		if (strbuf_addf(&label, "%s:", l != NULL ? l : name) == -1)
+			rc = -1;
+		if (v->type == NODE_SEQ)
+			for (j = 0; rc == 0 && j < v->n; j++)
+				rc = strbuf_addf(&val, "%s%s", j ? ", " : "",
+				    node_str(v->kids[j]) ? v->kids[j]->str : "");
+		else if (node_str(v) != NULL && p->fields[i].type == FIELD_TIME) {
+			char when[40];
+
+			render_time(v->str, p->tz_off, when, sizeof(when));
+			rc = strbuf_addstr(&val, when);
+		} else if (node_str(v) != NULL)
+			rc = strbuf_addstr(&val, v->str);
+		if (rc == 0 && val.len > 0)
+			rc = line(out, strbuf_str(&label), strbuf_str(&val));
+	}
+	strbuf_release(&label);
+	strbuf_release(&val);
+	return rc;
+}
+
+/*
+ * The times of the steps the workflow names (times:), as a ticket
+ * prints them: 许可开工时间, 工作终结时间 …, the last event of each.
+ */
+static int
+render_times(struct strbuf *out, const struct node *doc,
+    const struct workflow *wf, int off)
+{
+	const struct node *h = node_map_get(doc, "history");
+	char label[160], when[40];
+	size_t i, j;
+
+	for (i = 0; wf != NULL && i < wf->ntimes; i++) {
+		const struct wf_action *a = workflow_action(wf, wf->times[i]);
+		const struct node *last = NULL;
+
+		for (j = 0; h != NULL && h->type == NODE_SEQ && j < h->n; j++)
+			if (strcmp(str_or(h->kids[j], "action", ""),
+			    wf->times[i]) == 0)
+				last = h->kids[j];
+		if (last == NULL)
+			continue;
+		snprintf(label, sizeof(label), "%s时间:", a != NULL &&
+		    a->label != NULL ? a->label : wf->times[i]);
+		render_time(str_or(last, "at", NULL), off, when, sizeof(when));
+		if (line(out, label, when) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -129,11 +217,34 @@ render_event(struct strbuf *out, const struct node *ev, int off)
 	return strbuf_addch(out, '\n');
 }
 
+/* What may be done with the record now, by its workflow. */
+static int
+render_actions(struct strbuf *out, const struct node *doc,
+    const struct policy *p)
+{
+	const char **v = workflow_open_actions(policy_record_workflow(p, doc),
+	    complaint_status(doc));
+	struct strlist l;
+	char buf[600];
+	int rc;
+
+	if (v == NULL)
+		return -1;
+	for (l.v = v, l.n = 0; v[l.n] != NULL; l.n++)
+		;
+	strlist_join(&l, buf, sizeof(buf));
+	rc = line(out, "Actions:", l.n > 0 ? buf : "none (final)");
+	free(v);
+	return rc;
+}
+
 int
 render_text(struct strbuf *out, const struct node *doc,
-    const struct policy *p, const struct rules *r, ptime_t now)
+    const struct policy *p, const struct rules *r, ptime_t now,
+    const char *children)
 {
 	const struct node *h = node_map_get(doc, "history");
+	const struct workflow *wf = policy_record_workflow(p, doc);
 	char received[160], when[40], level[160], res[300];
 	long long lv = complaint_level(doc);
 	size_t i;
@@ -154,9 +265,13 @@ render_text(struct strbuf *out, const struct node *doc,
 	    line(out, "Department:", str_or(doc, "department", NULL)) == -1 ||
 	    line(out, "Assignee:", str_or(doc, "assignee", NULL)) == -1 ||
 	    line(out, "Level:", level) == -1 ||
-	    render_complainant(out, doc) == -1 ||
+	    (wf != NULL && wf->number.field != NULL && line(out, "Number:",
+	    str_or(doc, wf->number.field, NULL)) == -1) ||
+	    render_complainant(out, doc, wf) == -1 ||
 	    line(out, "Source:", str_or(doc, "source_ref", NULL)) == -1 ||
 	    line(out, "Description:", str_or(doc, "description", NULL)) == -1 ||
+	    render_fields(out, doc, p) == -1 ||
+	    render_times(out, doc, wf, p->tz_off) == -1 ||
 	    render_due(out, doc, p, r, now) == -1)
 		return -1;
 	if (rules_open_pause(doc) != NULL) {
@@ -178,6 +293,10 @@ render_text(struct strbuf *out, const struct node *doc,
 	}
 	if (line(out, "Satisfaction:", str_or(doc, "satisfaction", NULL)) ==
 	    -1 || line(out, "Notice:", str_or(doc, "notice.by", NULL)) == -1)
+		return -1;
+	if (line(out, "Parent:", str_or(doc, "parent", NULL)) == -1 ||
+	    line(out, "Children:", children) == -1 ||
+	    render_actions(out, doc, p) == -1)
 		return -1;
 	if (h == NULL || h->type != NODE_SEQ)
 		return 0;

@@ -17,8 +17,10 @@
 
 #define RENDER_LIST_COLS 6
 
+/* children: its sub-records as "2611-0002 (working), …", or NULL. */
 int render_text(struct strbuf *out, const struct node *doc,
-    const struct policy *p, const struct rules *r, ptime_t now);
+    const struct policy *p, const struct rules *r, ptime_t now,
+    const char *children);
 /* "2026-11-27 10:00" from a stored time; the text itself if unparsable. */
 void render_time(const char *iso, int off, char *buf, size_t size);
 extern const char *const render_list_header[RENDER_LIST_COLS];

@@ -544,7 +544,8 @@ report_add(struct report *rp, const struct node *doc, struct perr *e)
 	memset(&f, 0, sizeof(f));
 	f.kind = node_str(node_map_get(doc, "kind"));
 	f.status = node_str(node_map_get(doc, "status"));
-	f.open = workflow_is_open(&workflow_complaint, f.status);
+	f.open = workflow_is_open(policy_workflow(rp->policy, f.kind),
+	    f.status);
 	f.invalid = node_bool(node_path_get(doc, "resolution.valid"), &b) ==
 	    0 && !b;
 	sat = node_str(node_map_get(doc, "satisfaction"));

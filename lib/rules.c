@@ -105,7 +105,7 @@ static const char *const notice_keys[] = { "id", "source", "note", "when",
 static const char *const extension_keys[] = { "clock", "source", "note",
 	"max", "approved_by", NULL };
 static const char *const clock_keys[] = { "starts", "stops", "pause",
-	"source", "note", NULL };
+	"until", "source", "note", NULL };
 
 static int
 check_when(const struct node *when, const char *key, struct perr *e)
@@ -186,6 +186,10 @@ load_clocks(struct rules *r, const struct node *root, struct perr *e)
 			return -1;
 		if (c->starts.n == 0 || c->stops.n == 0)
 			return bad(e, d, c->name, "needs starts and stops");
+		if (node_map_get(d, "until") != NULL && ((c->until = node_str(
+		    node_map_get(d, "until"))) == NULL || *c->until == '\0'))
+			return bad(e, node_map_get(d, "until"), c->name,
+			    "until: must name a field holding a time");
 		if (node_map_get(d, "pause") != NULL) {
 			if (node_bool(node_map_get(d, "pause"), &b) == -1)
 				return bad(e, node_map_get(d, "pause"),
@@ -821,17 +825,23 @@ static int
 compute_due(struct rules *r, struct node *doc, const struct node *hist,
     const struct clock_def *c, struct perr *e)
 {
-	const struct deadline_rule *rule;
+	const struct deadline_rule *rule = NULL;
 	const struct duration *dur = NULL;
 	char path[160], buf[PTIME_BUFSZ];
 	struct span s;
 	ptime_t base, due;
 	int o;
 
-	if ((rule = deadline_for(r, doc, c->name, &dur)) == NULL)
+	if (c->until == NULL &&
+	    (rule = deadline_for(r, doc, c->name, &dur)) == NULL)
 		return 0;
 	clock_span(c, doc, hist, r->off, &s);
 	snprintf(path, sizeof(path), "due.%s", c->name);
+	/* A ticket's approved period ends when its planned_end says. */
+	if (s.started && c->until != NULL && ptime_parse(node_str(
+	    node_path_get(doc, c->until)) ? node_str(node_path_get(doc,
+	    c->until)) : "", r->off, &due, &o) == -1)
+		s.started = 0;
 	if (!s.started) {
 		/* Not running this round: last round's deadline is gone. */
 		node_path_del(doc, path);
@@ -840,6 +850,8 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 			node_map_del(doc, "due");
 		return 0;
 	}
+	if (c->until != NULL)
+		goto store;
 	base = s.start;
 	if (rule->from_received)
 		ptime_parse(node_str(node_map_get(doc, "received")) ?
@@ -850,6 +862,7 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 	    apply_extensions(r, hist, c->name, &due) == -1)
 		return perr_set(e, PLAINT_CONFIG, "cannot compute the %s "
 		    "deadline", c->name);
+store:
 	ptime_format(due, r->off, buf);
 	return complaint_set(doc, path, node_new_str(buf), e);
 }

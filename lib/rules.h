@@ -39,6 +39,7 @@ struct clock_def {
 	const char *name;
 	struct strlist starts, stops;
 	int pausable;
+	const char *until;	/* the deadline is this field's time */
 };
 
 struct deadline_rule {

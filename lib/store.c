@@ -1339,3 +1339,85 @@ store_batch_finish(struct store_batch *b, struct perr *e)
 		    b->s->root);
 	return 0;
 }
+
+#define NUMBERS ".plaint/numbers.yaml"
+
+static struct node *
+read_numbers(int dfd, struct perr *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct node *map = NULL;
+	int fd;
+
+	if ((fd = openat(dfd, "numbers.yaml", O_RDONLY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1) {
+		if (errno != ENOENT) {
+			perr_errno(e, PLAINT_IOERR, errno, "cannot open",
+			    NUMBERS);
+			return NULL;
+		}
+		return node_new_map();
+	}
+	if (fileio_read_fd(fd, YAMLIO_MAX_FILE, &sb, NUMBERS, e) == 0) {
+		map = yamlio_parse(strbuf_str(&sb), sb.len, NUMBERS, e);
+		if (map != NULL && map->type != NODE_MAP) {
+			node_free(map);
+			map = NULL;
+			perr_set(e, PLAINT_DATAERR, "%s: not a mapping of "
+			    "series to their last number", NUMBERS);
+		}
+	}
+	close(fd);
+	strbuf_release(&sb);
+	return map;
+}
+
+int
+store_next_number(struct store *s, const char *scope, long *n,
+    struct perr *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct node *map = NULL;
+	long long last = 0;
+	char tmp[64];
+	int dfd, rc = -1;
+
+	if (s->lockfd == -1)
+		return perr_set(e, PLAINT_SOFTWARE, "a number is given only "
+		    "under the writer lock");
+	if ((dfd = openat(s->rootfd, ".plaint", O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return perr_errno(e, PLAINT_IOERR, errno, "cannot open",
+		    ".plaint");
+	if ((map = read_numbers(dfd, e)) == NULL)
+		goto done;
+	if (node_map_get(map, scope) != NULL &&
+	    (node_int(node_map_get(map, scope), &last) == -1 || last < 0)) {
+		perr_set(e, PLAINT_DATAERR, "%s: the last number of \"%.60s\" "
+		    "is not a number", NUMBERS, scope);
+		goto done;
+	}
+	*n = (long)last + 1;
+	if (node_map_set(map, scope, node_new_int(*n)) == -1) {
+		perr_nomem(e);
+		goto done;
+	}
+	if (yamlio_emit(map, &sb, e) == -1 ||
+	    create_tmp(s, dfd, &sb, tmp, sizeof(tmp), NUMBERS, 1, e) == -1)
+		goto done;
+	if (renameat(dfd, tmp, dfd, "numbers.yaml") == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "cannot replace", NUMBERS);
+		unlinkat(dfd, tmp, 0);
+		goto done;
+	}
+	if (fileio_fsync_dir(dfd) == -1) {
+		perr_errno(e, PLAINT_IOERR, errno, "cannot sync", ".plaint");
+		goto done;
+	}
+	rc = 0;
+done:
+	strbuf_release(&sb);
+	node_free(map);
+	close(dfd);
+	return rc;
+}

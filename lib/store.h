@@ -113,6 +113,16 @@ typedef int (*store_scan_fn)(void *ctx, const char *path,
 int store_scan(struct store *s, store_scan_fn fn, void *ctx, struct perr *e);
 
 /*
+ * The next number of a series (a work ticket's, within its department
+ * and day): .plaint/numbers.yaml keeps the last one given for each
+ * scope, and is replaced, synced, before the number is used, so that a
+ * number is never given twice, not even after a crash (which can leave
+ * a gap).  Needs the writer lock.
+ */
+int store_next_number(struct store *s, const char *scope, long *n,
+    struct perr *e);
+
+/*
  * Temporary files left by interrupted writes: count them (and remove
  * them if remove is set) when their writer is dead.  Needs the lock to
  * remove.  *found and *removed may be NULL.

@@ -109,3 +109,18 @@ strbuf_str(const struct strbuf *sb)
 {
 	return sb->buf != NULL ? sb->buf : "";
 }
+
+int
+text_contains(const char *buf, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = buf, *end = buf + len;
+
+	while ((size_t)(end - p) >= n &&
+	    (p = memchr(p, word[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, word, n) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}

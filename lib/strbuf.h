@@ -30,5 +30,7 @@ int strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *sb);
 /* The contents, "" for an empty buffer. */
 const char *strbuf_str(const struct strbuf *sb);
+/* Does buf (len bytes, not a C string) hold word? */
+int text_contains(const char *buf, size_t len, const char *word);
 
 #endif

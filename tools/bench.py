@@ -12,6 +12,9 @@ time, the peak resident memory and the ratios:
 
   report/remind vs yamlscan -r (the same report straight from libyaml
   events), vs the raw read and libyaml parse floors, and vs report.py.
+
+PLAINT_BASE=path/to/an/older/plaint adds that binary's report and remind
+to the same interleaved runs, for a before-and-after in one run.
 """
 import os, resource, shutil, statistics, subprocess, sys, time
 
@@ -23,6 +26,7 @@ sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "100000 1000000").split()
 runs = int(os.environ.get("RUNS", "3"))
 runs_large = int(os.environ.get("RUNS_LARGE", "1"))
 plaint = os.path.join(top, "plaint")
+base = os.environ.get("PLAINT_BASE")
 tools = os.path.join(tmp, "tools")
 NOW = "2027-01-01T00:00:00+08:00"   # gen-complaints' "now"
 
@@ -90,6 +94,35 @@ def log_latency(began):
         log * 1e3, hello * 1e3, log / hello))
 
 
+def do_latency(began):
+    """One plaint do (a note, through the workflow and the change cycle)
+    against hello-yaml: issue 11 wants at most 3 x."""
+    tree = os.path.join(tmp, "dotree")
+    shutil.rmtree(tree, ignore_errors=True)
+    subprocess.run([plaint, "-q", "init", tree], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00",
+                    "log", "subject=bench"], check=True, stdout=subprocess.DEVNULL)
+    policy = os.path.join(tree, "plaint.yaml")
+    times = {"do": [], "hello": []}
+    for i in range(31):
+        t0 = time.monotonic()
+        subprocess.run([plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00",
+                        "do", "2611-0001", "note", "-m", "bench %d" % i],
+                       check=True, stdout=subprocess.DEVNULL)
+        times["do"].append(time.monotonic() - t0)
+        t0 = time.monotonic()
+        subprocess.run([os.path.join(tools, "hello-yaml"), policy], check=True,
+                       stdout=subprocess.DEVNULL)
+        times["hello"].append(time.monotonic() - t0)
+    shutil.rmtree(tree, ignore_errors=True)
+    do = statistics.median(times["do"])
+    hello = statistics.median(times["hello"])
+    print("\n== one plaint do, 31 runs alternating with hello-yaml, at %.0f s" % (
+        time.monotonic() - began))
+    print("  plaint do %.1f ms, hello-yaml %.1f ms: %.2f x (target <= 3)" % (
+        do * 1e3, hello * 1e3, do / hello))
+
+
 def main():
     if not os.path.exists(plaint):
         sys.exit("bench: build plaint first (make)")
@@ -114,6 +147,11 @@ def main():
                                           "-b", "category", "received>=2025-01-01"],
             "plaint remind": [plaint, "-q", "-C", d, "-N", NOW, "remind"],
         }
+        if base:
+            cmds["base report -b category"] = [base, "-q", "-C", d, "-N", NOW,
+                                               "report", "-b", "category",
+                                               "received>=2025-01-01"]
+            cmds["base remind"] = [base, "-q", "-C", d, "-N", NOW, "remind"]
         nruns = runs_large if n >= 1000000 else runs
         res = measure(cmds, nruns)
         # report.py is slow (PyYAML): once, and only where it takes minutes at most.
@@ -125,7 +163,10 @@ def main():
         for k, (w, m) in res.items():
             print("  %-36s %8.2f s  %8.1f MiB" % (k, w, m / 1024))
         scan = res["yamlscan -r (report from events)"][0]
-        for k in ("plaint report -b category", "plaint remind"):
+        for k in ("plaint report -b category", "plaint remind",
+                  "base report -b category", "base remind"):
+            if k not in res:
+                continue
             w, m = res[k]
             line = "  %-27s %.2f x yamlscan -r (target <= 0.6)" % (k, w / scan)
             if "report.py (PyYAML, C loader)" in res:
@@ -136,6 +177,7 @@ def main():
                 line += " (target < 64)"
             print(line)
     log_latency(began)
+    do_latency(began)
     imp = os.path.join(top, "tools", "bench-import.sh")
     if os.path.exists(imp):
         print("\n== import, at %.0f s" % (time.monotonic() - began))

@@ -77,6 +77,7 @@ fuzz_pack(const char *name)
 	perr_clear(&e);
 	snprintf(path, sizeof(path), "%s/policies/%s.yaml", data_dir(), name);
 	if (policy_load(&pack.policy, path, &e) == -1 ||
+	    policy_load_workflows(&pack.policy, fuzz_find_data, &e) == -1 ||
 	    rules_load(&pack.rules, &pack.policy, fuzz_find_data, &e) == -1) {
 		/* A harness without its pack would test nothing. */
 		perr_format(&e, msg, sizeof(msg));

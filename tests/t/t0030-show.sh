@@ -36,10 +36,11 @@ test_expect_success 'options and the id in any order' '
 	test_cmp $F out
 '
 
-test_expect_success PYTHON3 'show -f json has the keys of the file, in order' '
+test_expect_success PYTHON3 'show -f json has the keys of the file, in order, then actions' '
 	plaint -C base show -f json 2611-0001 >out &&
 	python3 -c "import json,sys; print(\"\\n\".join(json.load(open(sys.argv[1]))))" out >json-keys &&
 	grep -o "^[a-z_]*:" $F | tr -d : >file-keys &&
+	echo actions >>file-keys &&
 	test_cmp file-keys json-keys
 '
 
@@ -84,6 +85,17 @@ test_expect_success 'show -f json: golden' '
 	      "to": "李四",
 	      "department": "营业厅"
 	    }
+	  ],
+	  "actions": [
+	    "assign",
+	    "note",
+	    "contact",
+	    "escalate",
+	    "extend",
+	    "pause",
+	    "resume",
+	    "resolve",
+	    "withdraw"
 	  ]
 	}
 	EOT
@@ -109,7 +121,7 @@ test_expect_success PYTHON3 'show -f json keeps unknown fields and their types' 
 	plaint -C extra show -f json 2611-0001 >out &&
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(list(d))); print(json.dumps([d[\"x_custom\"], d[\"level\"], d[\"order_no\"]]))" out >actual &&
 	cat >expect <<-\EOT &&
-	["id", "order_no", "kind", "status", "received", "x_custom", "subject", "level", "round", "history"]
+	["id", "order_no", "kind", "status", "received", "x_custom", "subject", "level", "round", "history", "actions"]
 	[{"a": 1, "b": [true, "x"]}, 0, "A-1"]
 	EOT
 	test_cmp expect actual
@@ -131,6 +143,7 @@ test_expect_success 'show -f text: deadlines with time left' '
 	Deadlines:
 	  first_response   2026-11-27 10:30  due in 20m
 	  resolution       2026-12-02 23:59  due in 5d 13h
+	Actions:      assign, note, contact, escalate, extend, pause, resume, resolve, withdraw
 	History:
 	    1  2026-11-27 10:00  王芳  log
 	    2  2026-11-27 10:05  王芳  assign  to: 李四
@@ -160,6 +173,7 @@ test_expect_success 'show -f text: an anonymous complaint without deadlines' '
 	Severity:     normal
 	Level:        0 (受理部门), round 1
 	Complainant:  anonymous
+	Actions:      assign, note, contact, escalate, extend, pause, resume, resolve, withdraw
 	History:
 	    1  2026-11-27 10:00  王芳  log
 	EOT

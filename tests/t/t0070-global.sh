@@ -5,7 +5,7 @@
 NOW=2026-11-27T10:00:00+08:00
 SQ="'"
 F=2026/11/2611-0001.yaml
-COMMANDS="init log show list assign note escalate extend resolve close reopen pause resume policy report remind export import check help"
+COMMANDS="init log show list assign do note escalate extend resolve close reopen pause resume policy report remind export import check help"
 
 # synopsis CMD: what CMD -h must print.
 synopsis() {
@@ -21,13 +21,14 @@ synopsis() {
 	assign) echo "usage: plaint assign ID PERSON [department=dept] [-m note]" ;;
 	note) echo "usage: plaint note ID -m text [-c]" ;;
 	escalate) echo "usage: plaint escalate ID [-m reason] [assignee=person] [department=dept]" ;;
-	extend) echo "usage: plaint extend ID clock=duration approved_by=person -m reason" ;;
+	extend) printf "usage: plaint extend ID clock=duration approved_by=person -m reason\n       plaint extend ID field=value ... [-m reason]\n" ;;
 	resolve) echo "usage: plaint resolve ID -m result [valid=yes|no] [cause=cause] [responsible=person]" ;;
 	close) printf "usage: plaint close ID [satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] [-m note]\n       plaint close ID withdrawn=yes -m note\n" ;;
 	reopen) echo "usage: plaint reopen ID -m reason" ;;
 	pause) echo "usage: plaint pause ID -m reason" ;;
 	resume) echo "usage: plaint resume ID [-m note]" ;;
-	policy) printf "usage: plaint policy [-f yaml|json]\n       plaint policy [-f text|json] due [field=value ...]\n" ;;
+	do) echo "usage: plaint do ID ACTION [field=value ...] [-m note]" ;;
+	policy) printf "usage: plaint policy [-f yaml|json|text]\n       plaint policy [-f text|json] due [field=value ...]\n" ;;
 	check) echo "usage: plaint check [-x]" ;;
 	help) echo "usage: plaint help [command]" ;;
 	esac

@@ -144,6 +144,7 @@ test_expect_success PYTHON3 '-f jsonl: one complete record a line, in sort order
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 one = json.load(open(sys.argv[2]))
+one.pop(\"actions\")
 first = json.loads(lines[0])
 assert first == one and list(first) == list(one)
 assert json.loads(lines[1])[\"id\"] == \"2611-0001\"

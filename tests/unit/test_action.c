@@ -3,6 +3,7 @@
 #include "../../lib/action.h"
 #include "../../lib/complaint.h"
 #include "../../lib/yamlio.h"
+#include "tree.h"
 #include "unit.h"
 
 static const char policy_yaml[] =
@@ -113,8 +114,9 @@ suite_action(void)
 	struct perr e;
 
 	perr_clear(&e);
-	if (policy_load_buf(&p, policy_yaml, strlen(policy_yaml), "p",
-	    &e) == -1) {
+	if ((policy_load_buf(&p, policy_yaml, strlen(policy_yaml), "p",
+	    &e) == -1 ||
+	    policy_load_workflows(&p, unit_find_data, &e) == -1)) {
 		CHECK(!"policy");
 		return;
 	}

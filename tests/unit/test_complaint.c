@@ -1,5 +1,6 @@
 #include "../../lib/complaint.h"
 #include "../../lib/yamlio.h"
+#include "tree.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -532,8 +533,9 @@ suite_complaint(void)
 	struct perr e;
 
 	perr_clear(&e);
-	if (policy_load_buf(&p, policy_yaml, strlen(policy_yaml), "p",
-	    &e) == -1) {
+	if ((policy_load_buf(&p, policy_yaml, strlen(policy_yaml), "p",
+	    &e) == -1 ||
+	    policy_load_workflows(&p, unit_find_data, &e) == -1)) {
 		printf("#   policy: %s: %s\n", e.field, e.msg);
 		CHECK(!"policy");
 		return;

@@ -1,5 +1,6 @@
 #include "../../lib/filter.h"
 #include "../../lib/yamlio.h"
+#include "tree.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -266,7 +267,8 @@ suite_filter(void)
 	int off;
 
 	perr_clear(&e);
-	if (policy_load_buf(&p, policy_yaml, strlen(policy_yaml), "p", &e)) {
+	if ((policy_load_buf(&p, policy_yaml, strlen(policy_yaml), "p", &e) == -1 ||
+	    policy_load_workflows(&p, unit_find_data, &e) == -1)) {
 		CHECK(!"policy");
 		return;
 	}

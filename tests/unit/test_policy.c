@@ -30,7 +30,11 @@ static const char good[] =
     "  quantity: {type: integer}\n"
     "  batch: {type: date}\n"
     "  promised: time\n"
-    "  grade: {type: enum, values: [A, B]}\n";
+    "  grade: {type: enum, values: [A, B]}\n"
+    "  lead: {type: person}\n"
+    "  crew: {type: list, of: person}\n"
+    "  wires: {type: list}\n"
+    "  hand: {type: bool}\n";
 
 /* The smallest policy, then each bad one: a key changed or added. */
 #define MIN "policy: t\nkinds: [complaint]\nescalation: [desk]\n"
@@ -85,7 +89,8 @@ static const struct {
 	{ "enum values not scalars",
 	    MIN "fields: {grade: {type: enum, values: [[a]]}}\n", "grade",
 	    4 },
-	{ "field type unknown", MIN "fields: {x: {type: bool}}\n", "x", 4 },
+	{ "field type unknown", MIN "fields: {x: {type: boolean}}\n", "x", 4 },
+	{ "list of what", MIN "fields: {x: {type: list, of: thing}}\n", "x", 4 },
 	{ "field type missing", MIN "fields: {x: {}}\n", "x", 4 },
 	{ "fields a list", MIN "fields: [a, b]\n", "fields", 4 },
 	{ "fields a word", MIN "fields: order_no\n", "fields", 4 },
@@ -157,12 +162,18 @@ suite_policy(void)
 	CHECK_STR(p.levels[1].department, "客服中心");
 	CHECK_STR(p.levels[1].assignee, "王经理");
 	CHECK_STR(p.levels[2].name, "总经理");
-	CHECK(p.nfields == 5);
+	CHECK(p.nfields == 9);
 	CHECK(policy_field(&p, "order_no")->type == FIELD_STRING);
 	CHECK(policy_field(&p, "quantity")->type == FIELD_INTEGER);
 	CHECK(policy_field(&p, "batch")->type == FIELD_DATE);
 	CHECK(policy_field(&p, "promised")->type == FIELD_TIME);
 	CHECK(policy_field(&p, "grade")->type == FIELD_ENUM);
+	CHECK(policy_field(&p, "lead")->type == FIELD_PERSON);
+	CHECK(policy_field(&p, "crew")->type == FIELD_LIST);
+	CHECK(policy_field(&p, "crew")->of_person);
+	CHECK(policy_field(&p, "wires")->type == FIELD_LIST);
+	CHECK(!policy_field(&p, "wires")->of_person);
+	CHECK(policy_field(&p, "hand")->type == FIELD_BOOL);
 	CHECK(policy_field(&p, "grade")->values.n == 2);
 	CHECK(policy_field(&p, "nosuch") == NULL);
 	CHECK_STR(policy_category_department(&p, "billing"), "营业厅");

@@ -13,6 +13,7 @@
 
 #include "../../lib/rules.h"
 #include "../../lib/yamlio.h"
+#include "tree.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -41,7 +42,8 @@ load(struct loaded *l, const char *text)
 	struct perr e;
 
 	perr_clear(&e);
-	if (policy_load_buf(&l->pol, text, strlen(text), "t", &e) == -1) {
+	if ((policy_load_buf(&l->pol, text, strlen(text), "t", &e) == -1 ||
+	    policy_load_workflows(&l->pol, unit_find_data, &e) == -1)) {
 		printf("not ok predicates: policy: %s\n", e.msg);
 		return -1;
 	}

@@ -8,6 +8,7 @@
 
 #include "../../lib/report.h"
 #include "../../lib/yamlio.h"
+#include "tree.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -168,8 +169,9 @@ test_figures(void)
 
 	perr_clear(&e);
 	ptime_parse("2026-11-27T10:00:00+08:00", 0, &now, &o);
-	if (policy_load_buf(&p, policy_text, strlen(policy_text), "p.yaml",
-	    &e) == -1 || rules_load(&r, &p, NULL, &e) == -1) {
+	if ((policy_load_buf(&p, policy_text, strlen(policy_text), "p.yaml",
+	    &e) == -1 ||
+	    policy_load_workflows(&p, unit_find_data, &e) == -1) || rules_load(&r, &p, NULL, &e) == -1) {
 		printf("not ok: policy: %s\n", e.msg);
 		unit_failed++;
 		return;

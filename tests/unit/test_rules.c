@@ -242,6 +242,7 @@ suite_rules(void)
 	perr_clear(&e);
 	CHECK(policy_load_buf(&pol, policy_text, strlen(policy_text), "t",
 	    &e) == 0);
+	CHECK(policy_load_workflows(&pol, find, &e) == 0);
 	CHECK(rules_load(&rules, &pol, find, &e) == 0);
 	if (e.code != 0) {
 		printf("not ok rules: %s\n", e.msg);

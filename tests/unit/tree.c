@@ -1,3 +1,5 @@
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tree.h"
@@ -29,4 +31,14 @@ unit_rnd(unsigned long *state, unsigned n)
 {
 	*state = *state * 6364136223846793005UL + 1442695040888963407UL;
 	return (unsigned)(*state >> 33) % n;
+}
+
+int
+unit_find_data(char *buf, size_t size, const char *rel)
+{
+	const char *top = getenv("PLAINT_TOP");
+	int n = snprintf(buf, size, "%s/data/%s", top != NULL ? top : ".",
+	    rel);
+
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
