@@ -64,11 +64,18 @@ set_first(struct node *doc, const char *field, const struct strlist *l)
 static void
 fit_sample(struct node *doc, const struct policy *p)
 {
+	const struct workflow *wf;
+
 	set_first(doc, "kind", &p->kinds);
 	set_first(doc, "channel", &p->channels);
 	set_first(doc, "category", &p->categories);
 	set_first(doc, "severity", &p->severities);
 	set_first(doc, "resolution.cause", &p->causes);
+	/* A kind of another lifecycle (a work ticket): its first state. */
+	wf = policy_record_workflow(p, doc);
+	if (wf != NULL && !workflow_is_state(wf, "resolved"))
+		FUZZ_ASSERT(node_map_set(doc, "status", node_new_str(
+		    wf->states[0].name)) == 0);
 	FUZZ_ASSERT(node_map_set(doc, "level", node_new_int(p->nlevels > 1 ?
 	    1 : 0)) == 0);
 }
@@ -130,7 +137,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(getenv("FUZZ_STRICT") == NULL);
 		return 0;
 	}
-	if (rules_load(&r, &p, fuzz_find_data, &e) == -1) {
+	if (policy_load_workflows(&p, fuzz_find_data, &e) == -1 ||
+	    rules_load(&r, &p, fuzz_find_data, &e) == -1) {
 		FUZZ_ASSERT(e.code == PLAINT_CONFIG);
 		FUZZ_ASSERT(getenv("FUZZ_STRICT") == NULL);
 		policy_release(&p);
