@@ -6,8 +6,8 @@
 
 #include "action.h"
 #include "change.h"
-#include "yamlio.h"
 #include "strbuf.h"
+#include "yamlio.h"
 
 static void
 roles_text(const struct wf_action *a, char *buf, size_t size)
@@ -99,8 +99,10 @@ child_text(void *arg, const char *path, const char *buf, size_t len,
 	struct node *doc;
 	int rc;
 
-	if (buf == NULL)
-		return 0;	/* unreadable: check reports it, not this */
+	if (buf == NULL) {
+		perr_clear(e);	/* unreadable: check reports it, not this */
+		return 0;
+	}
 	if (!text_contains(buf, len, k->needle))
 		return 0;
 	if ((doc = yamlio_parse(buf, len, path, e)) == NULL) {
@@ -191,8 +193,11 @@ clash_text(void *arg, const char *path, const char *buf, size_t len,
 	struct node *doc;
 	int n;
 
-	if (buf == NULL || cl->other[0] != '\0' ||
-	    !text_contains(buf, len, cl->needle) ||
+	if (buf == NULL) {
+		perr_clear(e);
+		return 0;
+	}
+	if (cl->other[0] != '\0' || !text_contains(buf, len, cl->needle) ||
 	    !text_contains(buf, len, cl->value))
 		return 0;
 	slash = slash != NULL ? slash + 1 : path;

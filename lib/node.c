@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -600,4 +601,22 @@ node_path_del(struct node *root, const char *path)
 	memcpy(parent, path, len);
 	parent[len] = '\0';
 	node_map_del(node_path_get(root, parent), dot + 1);
+}
+
+int
+node_config_error(struct perr *e, const char *path, const struct node *n,
+    const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->code == 0) {
+		e->code = PLAINT_CONFIG;
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+		va_end(ap);
+	}
+	perr_field(e, key);
+	if (n != NULL)
+		perr_at(e, path, n->line, n->col);
+	return -1;
 }

@@ -22,6 +22,8 @@
 
 #include <stddef.h>
 
+#include "err.h"
+
 enum node_type { NODE_SCALAR, NODE_MAP, NODE_SEQ };
 enum scalar_kind { KIND_STR, KIND_NULL, KIND_BOOL, KIND_INT, KIND_FLOAT };
 
@@ -105,5 +107,14 @@ void node_path_del(struct node *root, const char *path);
 
 /* Is s a string that can be written unquoted and read back as a string? */
 int node_plain_safe(const char *s);
+
+/*
+ * An error in a configuration file (the policy, a workflow): msg, exit
+ * PLAINT_CONFIG, the key, and n's line and column in path (NULL: the
+ * caller's) when n is known.  Only the first error is kept.  Returns -1.
+ */
+int node_config_error(struct perr *e, const char *path, const struct node *n,
+    const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 #endif

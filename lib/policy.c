@@ -1,4 +1,3 @@
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,27 +16,9 @@ static const char *const known_keys[] = {
 	"auto_escalate", "workflows", "people", "conflicts", NULL
 };
 
-static int bad(struct perr *, const struct policy *, const struct node *,
-    const char *, const char *, ...) __attribute__((format(printf, 5, 6)));
-
-static int
-bad(struct perr *e, const struct policy *p, const struct node *n,
-    const char *key, const char *fmt, ...)
-{
-	va_list ap;
-
-	(void)p;
-	if (e->code == 0) {
-		e->code = PLAINT_CONFIG;
-		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-		va_end(ap);
-	}
-	perr_field(e, key);
-	if (n != NULL)
-		perr_at(e, NULL, n->line, n->col);
-	return -1;
-}
+/* The policy is p: its path is the caller's to add. */
+#define bad(e, p, n, key, ...) \
+	((void)(p), node_config_error(e, NULL, n, key, __VA_ARGS__))
 
 /*
  * A vocabulary: a list of names, or a mapping of names to {label: …}.

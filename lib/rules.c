@@ -1,30 +1,11 @@
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
 
-static int bad(struct perr *, const struct node *, const char *,
-    const char *, ...) __attribute__((format(printf, 4, 5)));
-
-static int
-bad(struct perr *e, const struct node *n, const char *key, const char *fmt,
-    ...)
-{
-	va_list ap;
-
-	if (e->code == 0) {
-		e->code = PLAINT_CONFIG;
-		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-		va_end(ap);
-	}
-	perr_field(e, key);
-	if (n != NULL)
-		perr_at(e, "plaint.yaml", n->line, n->col);
-	return -1;
-}
+#define bad(e, n, key, ...) \
+	node_config_error(e, "plaint.yaml", n, key, __VA_ARGS__)
 
 static const char *
 str_of(const struct node *map, const char *key)

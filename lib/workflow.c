@@ -1,4 +1,3 @@
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +28,7 @@ static const char *const effects[] = {
 	"resolve", "close", "withdraw", "reopen", NULL
 };
 
-static int bad(struct perr *, const struct node *, const char *,
-    const char *, ...) __attribute__((format(printf, 4, 5)));
-
-static int
-bad(struct perr *e, const struct node *n, const char *key, const char *fmt,
-    ...)
-{
-	va_list ap;
-
-	if (e->code == 0) {
-		e->code = PLAINT_CONFIG;
-		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-		va_end(ap);
-	}
-	perr_field(e, key);
-	if (n != NULL)
-		perr_at(e, NULL, n->line, n->col);
-	return -1;
-}
+#define bad(e, n, key, ...) node_config_error(e, NULL, n, key, __VA_ARGS__)
 
 static int
 check_keys(const struct node *map, const char *const *known, const char *key,
