@@ -24,9 +24,29 @@ assign(struct change *ch, struct node *ev, void *arg, struct perr *e)
 	return dept != NULL ? complaint_set(ch->doc, "department", dept, e) : 0;
 }
 
+/* A policy's own assign: the person into the workflow's owner field. */
+static int
+assign_owner(struct change *ch, struct node *ev, void *arg, struct perr *e)
+{
+	const struct change_args *ca = arg;
+	struct node *who;
+
+	if ((who = complaint_input(ch->policy, ch->wf->owner, ca->pos[0],
+	    e)) == NULL)
+		return -1;
+	if (node_map_set(ev, "to", node_dup(who)) == -1) {
+		node_free(who);
+		return perr_nomem(e);
+	}
+	if (complaint_set(ch->doc, ch->wf->owner, who, e) == -1)
+		return -1;
+	return change_args_effect(ch, ev, arg, e);
+}
+
 int
 cmd_assign(struct ctx *c, int argc, char **argv)
 {
+	const struct wf_action *a;
 	struct change_args ca;
 	struct complaint_id id;
 	struct assignment as = { NULL, NULL };
@@ -39,6 +59,10 @@ cmd_assign(struct ctx *c, int argc, char **argv)
 	if ((rc = change_args_parse(c, argc, argv, "+:hm:", synopsis, 1,
 	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0)
 		return rc;
+	if ((a = record_action(c, &id, "assign", &e)) == NULL && e.code != 0)
+		return report(c, &e);
+	if (a != NULL && a->effect == NULL)
+		return run_change(c, &id, "assign", NULL, assign_owner, &ca);
 	if ((as.who = complaint_input(&c->store.policy, "assignee", ca.pos[0],
 	    &e)) == NULL)
 		return report(c, &e);

@@ -26,7 +26,8 @@ cmd_escalate(struct ctx *c, int argc, char **argv)
 	int rc;
 
 	if ((rc = change_args_parse(c, argc, argv, "+:hm:", synopsis, 0,
-	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0)
+	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0 ||
+	    policy_action(c, &id, "escalate", &ca, &rc))
 		return rc;
 	return run_change(c, &id, "escalate", NULL, escalate, &ca);
 }

@@ -28,7 +28,7 @@ cmd_reopen(struct ctx *c, int argc, char **argv)
 		return rc;
 	if (ca.msg == NULL)
 		return fail(c, PLAINT_USAGE, "-m: give the reason");
-	if ((rc = setup(c)) != 0)
+	if ((rc = setup(c)) != 0 || policy_action(c, &id, "reopen", &ca, &rc))
 		return rc;
 	if ((ev = node_new_map()) == NULL ||
 	    node_map_set(ev, "note", complaint_text("-m", ca.msg, 1, &e)) ==

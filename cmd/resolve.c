@@ -93,7 +93,7 @@ cmd_resolve(struct ctx *c, int argc, char **argv)
 		return rc;
 	if (ca.msg == NULL)
 		return fail(c, PLAINT_USAGE, "-m: give the result");
-	if ((rc = setup(c)) != 0)
+	if ((rc = setup(c)) != 0 || policy_action(c, &id, "resolve", &ca, &rc))
 		return rc;
 	if ((res = resolution(c, &ca, &e)) == NULL)
 		return report(c, &e);

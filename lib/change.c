@@ -57,19 +57,24 @@ refuse(const struct change *ch, const struct complaint_id *id,
 	struct strlist l;
 
 	complaint_id_format(id, idstr);
-	if (ch->wf == NULL || workflow_action(ch->wf, action) != NULL ||
-	    !workflow_is_state(ch->wf, status) || workflow_is_final(ch->wf,
-	    status))
+	if (ch->wf == NULL || !workflow_is_state(ch->wf, status) ||
+	    workflow_is_final(ch->wf, status) ||
+	    (workflow_action(ch->wf, action) != NULL &&
+	    strcmp(hint, WORKFLOW_NO_HINT) != 0))
 		return perr_set(e, PLAINT_REFUSED, "cannot %s %s: it is %s; %s",
 		    action, idstr, status != NULL ? status : "without a "
 		    "status", hint);
-	/* Not an action of this workflow at all: say which ones are. */
+	/* No hint the policy wrote: say which actions there are. */
 	if ((v = workflow_open_actions(ch->wf, status)) == NULL)
 		return perr_nomem(e);
 	for (l.v = v, l.n = 0; v[l.n] != NULL; l.n++)
 		;
 	strlist_join(&l, allowed, sizeof(allowed));
 	free(v);
+	if (workflow_action(ch->wf, action) != NULL)
+		return perr_set(e, PLAINT_REFUSED, "cannot %s %s: it is %s; %s; "
+		    "from %s it allows: %s", action, idstr, status, hint,
+		    status, l.n > 0 ? allowed : "nothing");
 	return perr_set(e, PLAINT_REFUSED, "cannot %s %s: the %s workflow has "
 	    "no action %s; from %s it allows: %s", action, idstr, ch->wf->name,
 	    action, status, l.n > 0 ? allowed : "nothing");

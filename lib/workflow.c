@@ -7,7 +7,7 @@
 #include "table.h"
 #include "workflow.h"
 
-#define DEFAULT_HINT "the workflow does not allow it"
+#define DEFAULT_HINT WORKFLOW_NO_HINT
 
 static const char *const workflow_keys[] = {
 	"title", "owner", "states", "actions", "exclusive", "number",

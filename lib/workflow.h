@@ -23,6 +23,9 @@
 
 struct strbuf;
 
+/* The hint of a refusal the policy wrote none for. */
+#define WORKFLOW_NO_HINT "the workflow does not allow it"
+
 struct wf_state {
 	const char *name;
 	const char *label;	/* NULL: none */

@@ -14,7 +14,9 @@ time, the peak resident memory and the ratios:
   events), vs the raw read and libyaml parse floors, and vs report.py.
 
 PLAINT_BASE=path/to/an/older/plaint adds that binary's report and remind
-to the same interleaved runs, for a before-and-after in one run.
+to the same interleaved runs, for a before-and-after in one run.  The
+tree's policy is then the default pack without its workflows, which an
+older plaint reads too (and this one takes from the installed pack).
 """
 import os, resource, shutil, statistics, subprocess, sys, time
 
@@ -136,8 +138,13 @@ def main():
             print("generating %d complaints in %s ..." % (n, d), flush=True)
             subprocess.run([py, os.path.join(bench, "gen-complaints"), "--count", str(n),
                             "--seed", "1", "--out", d], check=True, stdout=subprocess.DEVNULL)
-        shutil.copy(os.path.join(top, "data", "policies", "default.yaml"),
-                    os.path.join(d, "plaint.yaml"))
+        with open(os.path.join(top, "data", "policies", "default.yaml"),
+                  encoding="utf-8") as f:
+            text = f.read()
+        if base:
+            text = text[:text.index("\n# The lifecycle")] + "\n"
+        with open(os.path.join(d, "plaint.yaml"), "w", encoding="utf-8") as f:
+            f.write(text)
         run([os.path.join(tools, "readall"), d])          # warm the page cache
         cmds = {
             "readall (raw read floor)": [os.path.join(tools, "readall"), d],

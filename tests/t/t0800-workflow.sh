@@ -122,7 +122,7 @@ test_expect_success 'an action the state does not allow: 1, and what it does all
 	cp tree/$J before &&
 	test_expect_code 1 plaint -C tree -N $LATER -u 张三 do 2611-0002 close 2>err &&
 	test_unchanged before tree/$J &&
-	grep "cannot close 2611-0002: it is draft; the workflow does not allow it" err &&
+	grep "cannot close 2611-0002: it is draft; the workflow does not allow it; from draft it allows: issue, note$" err &&
 	test_expect_code 1 plaint -C tree -N $LATER do 2611-0002 frobnicate 2>err &&
 	test_unchanged before tree/$J &&
 	cat >expect <<-\EOF &&

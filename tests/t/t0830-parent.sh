@@ -22,6 +22,8 @@ test_setup 'a total ticket and two sub-tickets' '
 	    actions:
 	      log: { to: working }
 	      finish: { from: [working], to: finished }
+	      assign: { from: [working] }
+	      resolve: { from: [working], to: finished }
 	      close: { from: [finished], to: closed }
 	      note: { from: [working, finished] }
 	fields:
@@ -89,6 +91,18 @@ test_expect_success 'a parent whose workflow takes no sub-records, or is final, 
 	plaint -C tree -N $LATER do 2611-0002 finish && plaint -C tree -N $LATER do 2611-0002 close &&
 	test_expect_code 1 plaint -C tree -N $NOW log kind=job subject=x leader=甲 parent=2611-0002 2>err &&
 	grep "2611-0002 is closed, a final state: it takes no sub-record" err
+'
+
+test_expect_success 'a workflow’s own assign and resolve: the owner field, the state' '
+	sed -i "s/^  job:\$/  job:\n    owner: leader/" tree/plaint.yaml &&
+	plaint -C tree -N $LATER assign 2611-0002 钱八 &&
+	grep "^leader: \"钱八\"$" tree/2026/11/2611-0002.yaml &&
+	grep "^  to: \"钱八\"$" tree/2026/11/2611-0002.yaml &&
+	! grep "^assignee:" tree/2026/11/2611-0002.yaml &&
+	plaint -C tree -N $LATER resolve 2611-0002 -m 完工 &&
+	grep "^status: finished$" tree/2026/11/2611-0002.yaml &&
+	! grep "^resolution:" tree/2026/11/2611-0002.yaml &&
+	grep "^  note: \"完工\"$" tree/2026/11/2611-0002.yaml
 '
 
 test_done
