@@ -59,7 +59,8 @@ cmd_assign(struct ctx *c, int argc, char **argv)
 	if ((rc = change_args_parse(c, argc, argv, "+:hm:", synopsis, 1,
 	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0)
 		return rc;
-	if ((a = record_action(c, &id, "assign", &e)) == NULL && e.code != 0)
+	if ((a = record_action(c, &id, c->action_as != NULL ? c->action_as :
+	    "assign", &e)) == NULL && e.code != 0)
 		return report(c, &e);
 	if (a != NULL && a->effect == NULL)
 		return run_change(c, &id, "assign", NULL, assign_owner, &ca);

@@ -63,8 +63,9 @@ cmd_close(struct ctx *c, int argc, char **argv)
 	if ((rc = change_args_parse(c, argc, argv, "+:hm:", synopsis, 0,
 	    fields, &ca, &id)) != 0 || (rc = setup(c)) != 0)
 		return rc;
-	if (policy_action(c, &id, change_arg(&ca, "withdrawn") != NULL ?
-	    "withdraw" : "close", &ca, &rc))
+	w = change_arg(&ca, "withdrawn");
+	if (policy_action(c, &id, w != NULL && parse_yesno(w, &cb.withdrawn) ==
+	    0 && cb.withdrawn ? "withdraw" : "close", &ca, &rc))
 		return rc;
 	p = &c->store.policy;
 	ptime_format(c->now, p->tz_off, at);
@@ -85,7 +86,6 @@ cmd_close(struct ctx *c, int argc, char **argv)
 	if (ca.msg != NULL && node_map_set(ev, "note", complaint_text("-m",
 	    ca.msg, 1, &e)) == -1)
 		goto nomem;
-	w = change_arg(&ca, "withdrawn");
 	if (w != NULL && (parse_yesno(w, &cb.withdrawn) == -1 ||
 	    (cb.withdrawn && ca.msg == NULL))) {
 		perr_set(&e, PLAINT_USAGE, "withdrawn=yes needs -m: how the "

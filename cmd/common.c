@@ -305,6 +305,9 @@ run_change(struct ctx *c, const struct complaint_id *id, const char *action,
 	struct change_out out;
 	struct perr e;
 
+	/* plaint do ID approve, where approve has resolve's effect. */
+	if (c->action_as != NULL)
+		action = c->action_as;
 	perr_clear(&e);
 	if (change_apply(&env, id, action, ev, effect, arg, &out, &e) == -1)
 		return report(c, &e);
@@ -456,6 +459,8 @@ policy_action(struct ctx *c, const struct complaint_id *id,
 	struct perr e;
 
 	perr_clear(&e);
+	if (c->action_as != NULL)
+		action = c->action_as;
 	if ((a = record_action(c, id, action, &e)) == NULL) {
 		if (e.code == 0)
 			return 0;	/* not the workflow's: refused later */

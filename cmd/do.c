@@ -67,6 +67,7 @@ forward(struct ctx *c, size_t k, int at, int argc, char **argv)
 		return fail(c, PLAINT_OSERR, "out of memory");
 	}
 	c->cmd = owned[k].command;
+	c->action_as = argv[at];
 	rc = owned[k].fn(c, n, av);
 	if (owned[k].extra != NULL)
 		free(av[n - 1]);

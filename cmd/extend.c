@@ -121,8 +121,14 @@ cmd_extend(struct ctx *c, int argc, char **argv)
 		return fail(c, PLAINT_USAGE, "approved_by: who approved it?");
 	if ((x.reason = ca.msg) == NULL)
 		return fail(c, PLAINT_USAGE, "-m: give the reason");
-	if ((rc = setup(c)) != 0)
+	/* A ticket's own extend takes fields, not clock=duration. */
+	if ((rc = setup(c)) != 0 || policy_action(c, &id, "extend", &ca, &rc))
 		return rc;
+	if (rules_clock(&c->rules, x.clock) != NULL &&
+	    rules_clock(&c->rules, x.clock)->until != NULL)
+		return fail(c, PLAINT_REFUSED, "%s: its deadline is the record's "
+		    "%s; set that instead", x.clock,
+		    rules_clock(&c->rules, x.clock)->until);
 	if (rules_may_extend(&c->rules, x.clock, &x.d, x.approver, &e) == -1)
 		return report(c, &e);
 	return run_change(c, &id, "extend", NULL, extend, &x);

@@ -21,6 +21,7 @@
 
 struct ctx {
 	const char *cmd;	/* the command's name */
+	const char *action_as;	/* plaint do: the workflow's action run */
 	unsigned flags;		/* of the command, from the table */
 	const char *dir;	/* -C */
 	const char *now_arg;	/* -N or $PLAINT_NOW */

@@ -8,9 +8,17 @@ static const char *const fields[] = { NULL };
 static int
 reopen(struct change *ch, struct node *ev, void *arg, struct perr *e)
 {
+	const char *to = ch->next, *up, *hint;
+
 	(void)arg;
-	return action_reopen(ch->doc, ch->policy, ch->env->rules->max_rounds,
-	    ev, &ch->next, e);
+	if (action_reopen(ch->doc, ch->policy, ch->env->rules->max_rounds,
+	    ev, &ch->next, e) == -1)
+		return -1;
+	/* One level up past the rounds: where this workflow's escalate goes. */
+	if (ch->next != to && !workflow_is_state(ch->wf, ch->next))
+		ch->next = workflow_next(ch->wf, to, "escalate", 1, &up,
+		    &hint) == 0 ? up : to;
+	return 0;
 }
 
 int

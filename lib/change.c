@@ -25,15 +25,15 @@ change_may(const struct change_env *env, const struct workflow *wf,
 {
 	const struct policy *p = &env->store->policy;
 	const struct wf_action *a = workflow_action(wf, action);
-	struct passwd *pw;
-	char roles[200];
+	struct passwd pwd, *pw = NULL;
+	char roles[200], pwbuf[4096];
 	size_t i;
 
 	if (a == NULL || (a->nroles == 0 && !a->login))
 		return 0;
-	/* Asked only here: getpwuid reads the user database. */
-	if (a->login && ((pw = getpwuid(getuid())) == NULL ||
-	    strcmp(env->actor, pw->pw_name) != 0))
+	/* Asked only here, reentrant: import checks records in threads. */
+	if (a->login && (getpwuid_r(getuid(), &pwd, pwbuf, sizeof(pwbuf),
+	    &pw) != 0 || pw == NULL || strcmp(env->actor, pw->pw_name) != 0))
 		return perr_set(e, PLAINT_REFUSED, "the policy lets only the "
 		    "login name take it, and the actor given (-u or "
 		    "$PLAINT_USER) is not the login name");
@@ -89,7 +89,7 @@ npenalties(const struct node *doc)
 }
 
 struct children {
-	char needle[STORE_ID_BUFSZ + 16];
+	char id[STORE_ID_BUFSZ];
 	change_child_fn fn;
 	void *ctx;
 };
@@ -108,10 +108,17 @@ child_text(void *arg, const char *path, const char *buf, size_t len,
 		perr_clear(e);	/* unreadable: check reports it, not this */
 		return 0;
 	}
-	if (!text_contains(buf, len, k->needle))
+	/* Quoted or plain, as a hand or an import may have left it. */
+	if (!text_contains(buf, len, "\nparent: ") ||
+	    !text_contains(buf, len, k->id))
 		return 0;
 	if ((doc = yamlio_parse(buf, len, path, e)) == NULL) {
 		perr_clear(e);
+		return 0;
+	}
+	if (node_str(node_map_get(doc, "parent")) == NULL ||
+	    strcmp(node_str(node_map_get(doc, "parent")), k->id) != 0) {
+		node_free(doc);
 		return 0;
 	}
 	slash = slash != NULL ? slash + 1 : path;
@@ -128,11 +135,8 @@ change_children(struct store *s, const struct complaint_id *id,
     change_child_fn fn, void *ctx, struct perr *e)
 {
 	struct children k;
-	char idstr[STORE_ID_BUFSZ];
 
-	complaint_id_format(id, idstr);
-	/* As the writer writes it: the line of a quoted string. */
-	snprintf(k.needle, sizeof(k.needle), "\nparent: \"%s\"\n", idstr);
+	complaint_id_format(id, k.id);
 	k.fn = fn;
 	k.ctx = ctx;
 	return store_scan_text(s, child_text, &k, e);
@@ -344,15 +348,18 @@ give_number(struct change *ch, const char *action, struct node *ev,
 		perr_field(e, num->field);
 		goto done;
 	}
-	if (store_next_number(ch->env->store, strbuf_str(&scope), &n, e) == -1)
-		goto done;
-	if (workflow_number_format(num, ch->doc, ch->env->now, off, n,
+	/* Every field it shows, before a serial is taken for it. */
+	if (workflow_number_format(num, ch->doc, ch->env->now, off, 0,
 	    &text) == -1) {
 		perr_set(e, PLAINT_DATAERR, "the record lacks a field its "
 		    "number shows (%.100s)", num->pattern);
 		perr_field(e, num->field);
 		goto done;
 	}
+	if (store_next_number(ch->env->store, strbuf_str(&scope), &n, e) == -1 ||
+	    workflow_number_format(num, ch->doc, ch->env->now, off, n,
+	    &text) == -1)
+		goto done;
 	if (complaint_set(ch->doc, num->field, node_new_str(strbuf_str(&text)),
 	    e) == -1 || node_map_set(ev, num->field,
 	    node_new_str(strbuf_str(&text))) == -1)
@@ -491,7 +498,7 @@ overdue(struct change *ch, struct node *ev, void *arg, struct perr *e)
 	size_t i;
 
 	perr_clear(&why);
-	if ((clock = auto_clock(ch->env, ch->doc)) != NULL &&
+	if (ch->wf != NULL && (clock = auto_clock(ch->env, ch->doc)) != NULL &&
 	    workflow_next(ch->wf, ch->next, "escalate", node_map_get(ch->doc,
 	    ch->wf->owner) != NULL, &next, &hint) == 0 &&
 	    change_may(ch->env, ch->wf, "escalate", &why) == 0 &&
@@ -708,7 +715,8 @@ change_take_fields(struct change *ch, const char *const *keys,
 			    "%s takes", k, a->name);
 	}
 	for (i = 0; i < a->nrequires; i++)
-		if (value_of(keys, values, n, a->requires[i]) == NULL) {
+		if (value_of(keys, values, n, a->requires[i]) == NULL ||
+		    *value_of(keys, values, n, a->requires[i]) == '\0') {
 			perr_set(e, PLAINT_DATAERR, "is required by the "
 			    "action %s", a->name);
 			perr_field(e, a->requires[i]);
@@ -755,7 +763,9 @@ change_check_new(const struct change_env *env, const struct node *doc,
 	}
 	/* What a record of this kind is logged with (a ticket's seven). */
 	for (i = 0; log != NULL && i < log->nrequires; i++)
-		if (node_path_get(doc, log->requires[i]) == NULL) {
+		if (node_path_get(doc, log->requires[i]) == NULL ||
+		    (node_str(node_path_get(doc, log->requires[i])) != NULL &&
+		    *node_str(node_path_get(doc, log->requires[i])) == '\0')) {
 			perr_set(e, PLAINT_DATAERR, "is required for a %s",
 			    node_str(node_map_get(doc, "kind")) ?
 			    node_str(node_map_get(doc, "kind")) : "record");
@@ -764,8 +774,12 @@ change_check_new(const struct change_env *env, const struct node *doc,
 		}
 	if (ps == NULL)
 		return 0;
-	if (complaint_id_parse(ps, &pid) == -1 ||
-	    (parent = store_read(env->store, &pid, e)) == NULL) {
+	if (complaint_id_parse(ps, &pid) == -1) {
+		perr_set(e, PLAINT_DATAERR, "\"%.40s\" is not a record id", ps);
+		perr_field(e, "parent");
+		return -1;
+	}
+	if ((parent = store_read(env->store, &pid, e)) == NULL) {
 		if (e->code == PLAINT_NOINPUT) {
 			perr_clear(e);
 			perr_set(e, PLAINT_DATAERR, "no record %.40s", ps);

@@ -459,8 +459,9 @@ take_defaults(struct node *doc, const struct policy *p, struct perr *e)
 static int
 set_initial(struct node *doc, const struct policy *p, struct perr *e)
 {
-	const char *s = workflow_initial(policy_record_workflow(p, doc), "log",
-	    node_map_get(doc, "assignee") != NULL);
+	const struct workflow *wf = policy_record_workflow(p, doc);
+	const char *s = workflow_initial(wf, "log", node_map_get(doc,
+	    wf != NULL ? wf->owner : "assignee") != NULL);
 
 	if (s == NULL) {
 		perr_set(e, PLAINT_CONFIG, "the policy gives this kind no "

@@ -692,7 +692,7 @@ static int
 add_field(struct strbuf *out, const struct node *doc, const char *name,
     size_t len)
 {
-	char key[64];
+	char key[160];
 	const char *v;
 
 	if (len >= sizeof(key))

@@ -209,6 +209,33 @@ test_expect_success 'the approval of plaint-workflow(7): only a manager takes it
 	grep "action: approve" a/$F
 '
 
+test_expect_success 'an action with an effect runs as itself: its role, states and event' '
+	make_tree f &&
+	cat >>f/plaint.yaml <<-\EOF &&
+	      approve:
+	        effect: resolve
+	        from: [assigned]
+	        to: resolved
+	        role: manager
+	people:
+	  王经理: { roles: [manager] }
+	EOF
+	plaint -C f -N $NOW log subject=退换 >/dev/null &&
+	cp f/$F before &&
+	test_expect_code 1 plaint -C f -N $LATER -u 王经理 do 2611-0001 approve -m 同意 2>err &&
+	grep "cannot approve 2611-0001: it is new" err &&
+	plaint -C f -N $LATER assign 2611-0001 李四 &&
+	cp f/$F before &&
+	test_expect_code 1 plaint -C f -N $LATER -u 路人 do 2611-0001 approve -m 同意 2>err &&
+	test_unchanged before f/$F &&
+	grep "cannot approve 2611-0001: it needs the role manager" err &&
+	plaint -C f -N $LATER -u 王经理 do 2611-0001 approve -m 同意退换 &&
+	grep "^status: resolved$" f/$F &&
+	grep "action: approve" f/$F &&
+	! grep "action: resolve" f/$F &&
+	grep "^  result: \"同意退换\"$" f/$F
+'
+
 test_expect_success 'show of a closed record says no action is open' '
 	plaint -C tree -N $LATER -u 张三 do 2611-0002 issue &&
 	plaint -C tree -N $LATER -u 李四 do 2611-0002 permit location=x &&

@@ -105,6 +105,15 @@ test_expect_success CC,PLAIN_BUILD 'a failed write leaves a gap, never a number 
 	test_cmp expect actual
 '
 
+test_expect_success 'a refused issue takes no number' '
+	sed -i "s/pattern: \"{department}-{YYYY}{MM}{DD}-{NNN}\"/pattern: \"{department}-{YYYY}{MM}{DD}-{team}-{NNN}\"/" tree/plaint.yaml &&
+	for i in 1 2 3; do
+		test_expect_code 65 plaint -C tree -N $LATER do 2611-0001 issue 2>err || return 1
+	done &&
+	grep "number: the record lacks a field its number shows" err &&
+	test ! -e tree/.plaint/numbers.yaml
+'
+
 test_expect_success 'a pattern that does not show its scope’s day is refused (78)' '
 	make_tree b &&
 	number_policy b &&

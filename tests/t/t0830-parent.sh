@@ -61,6 +61,17 @@ test_expect_success 'the total ticket cannot close while a sub-ticket is open' '
 	grep "^status: closed$" tree/$P
 '
 
+test_expect_success 'a sub-ticket found whether its parent is quoted or plain' '
+	sed -i "s/^parent: \"2611-0001\"$/parent: 2611-0001/" tree/2026/11/2611-0002.yaml &&
+	grep "^parent: 2611-0001$" tree/2026/11/2611-0002.yaml &&
+	plaint -C tree -N $LATER do 2611-0001 finish &&
+	plaint -C tree -N $LATER do 2611-0003 finish && plaint -C tree -N $LATER do 2611-0003 close &&
+	cp tree/$P before &&
+	test_expect_code 1 plaint -C tree -N $LATER do 2611-0001 close 2>err &&
+	test_unchanged before tree/$P &&
+	grep "its sub-record 2611-0002 is still working" err
+'
+
 test_expect_success 'a finished sub-ticket is not final: it still holds the parent' '
 	plaint -C tree -N $LATER do 2611-0001 finish &&
 	plaint -C tree -N $LATER do 2611-0002 finish && plaint -C tree -N $LATER do 2611-0002 close &&

@@ -67,6 +67,10 @@ test_expect_success 'a ticket is logged as a draft; a missing field is 65, namin
 		department=d location=l planned_start=2026-11-27T09:00 \
 		planned_end=tomorrow leader=王五 members=孙七 2>err &&
 	grep "planned_end" err &&
+	test_expect_code 65 plaint -C tree -N $AT8 log kind=electrical-1 subject=x \
+		department=d location= planned_start=2026-11-27T09:00 \
+		planned_end=2026-11-27T17:00 leader=王五 members=孙七 2>err &&
+	grep "location: is required for a electrical-1" err &&
 	ls -R tree >after && test_cmp before after
 '
 
@@ -135,7 +139,9 @@ test_expect_success 'extend: only the leader, only within the approved period' '
 	grep "^planned_end: \"2026-11-27T20:00:00+08:00\"$" tree/$T &&
 	grep "^  approved_period: \"2026-11-27T20:00:00+08:00\"$" tree/$T &&
 	refused 1 -N 2026-11-27T21:00:00+08:00 -u 王五 extend 2611-0001 planned_end=2026-11-27T23:00 &&
-	grep "its planned_end, 2026-11-27T20:00:00+08:00, has passed" err
+	grep "its planned_end, 2026-11-27T20:00:00+08:00, has passed" err &&
+	refused 64 -N $AT15 -u 王五 extend 2611-0001 approved_period=2h approved_by=王五 -m x &&
+	grep "approved_period: not a field extend takes" err
 '
 
 test_expect_success 'remind lists a ticket whose approved period ends soon or has passed, by leader' '
