@@ -280,6 +280,10 @@ load_conflicts(struct policy *p, struct perr *e)
 		    st->n == 0)
 			return bad(e, p, c, "conflicts", "%s", "each needs "
 			    "action:, same: (a field) and states: [...]");
+		if (strchr(k->field, '.') != NULL)
+			return bad(e, p, node_map_get(c, "same"), "conflicts",
+			    "%s", "same: must name a field of the record's "
+			    "top level, such as location");
 		if ((k->states.v = calloc(st->n, sizeof(char *))) == NULL)
 			return perr_nomem(e);
 		for (j = 0; j < st->n; j++)

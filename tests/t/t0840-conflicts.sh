@@ -54,7 +54,10 @@ test_expect_success 'refuse: yes makes it a refusal (1), the file unchanged' '
 test_expect_success 'a malformed conflicts list is 78' '
 	sed -i "s/- { action: permit, same: location, states: \[working\] }/- { action: permit }/" tree/plaint.yaml &&
 	test_expect_code 78 plaint -C tree list 2>err &&
-	grep "conflicts: each needs action:, same:" err
+	grep "conflicts: each needs action:, same:" err &&
+	sed -i "s/- { action: permit }/- { action: permit, same: complainant.address, states: [working] }/" tree/plaint.yaml &&
+	test_expect_code 78 plaint -C tree list 2>err &&
+	grep "conflicts: same: must name a field of the record.s top level" err
 '
 
 test_done
