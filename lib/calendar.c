@@ -1,4 +1,3 @@
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,28 +144,8 @@ calendar_add_closure(struct calendar *cal, long long day, struct perr *e)
 
 /* Loading. */
 
-static int
-bad(struct perr *e, const char *path, const struct node *n,
-    const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static int
-bad(struct perr *e, const char *path, const struct node *n,
-    const char *field, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (e->code == 0) {
-		e->code = PLAINT_CONFIG;
-		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-		va_end(ap);
-	}
-	if (field != NULL)
-		perr_field(e, field);
-	perr_at(e, path, n != NULL ? n->line : 0, n != NULL ? n->col : 0);
-	return -1;
-}
+#define bad(e, path, n, field, ...) \
+	node_config_error(e, path, n, field, __VA_ARGS__)
 
 /* One file, parsed and checked, before it is merged. */
 struct loading {

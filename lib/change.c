@@ -53,8 +53,7 @@ refuse(const struct change *ch, const struct complaint_id *id,
     struct perr *e)
 {
 	char idstr[STORE_ID_BUFSZ], allowed[300];
-	const char **v;
-	struct strlist l;
+	int n;
 
 	complaint_id_format(id, idstr);
 	if (ch->wf == NULL || !workflow_is_state(ch->wf, status) ||
@@ -65,19 +64,16 @@ refuse(const struct change *ch, const struct complaint_id *id,
 		    action, idstr, status != NULL ? status : "without a "
 		    "status", hint);
 	/* No hint the policy wrote: say which actions there are. */
-	if ((v = workflow_open_actions(ch->wf, status)) == NULL)
+	if ((n = workflow_open_text(ch->wf, status, allowed,
+	    sizeof(allowed))) == -1)
 		return perr_nomem(e);
-	for (l.v = v, l.n = 0; v[l.n] != NULL; l.n++)
-		;
-	strlist_join(&l, allowed, sizeof(allowed));
-	free(v);
 	if (workflow_action(ch->wf, action) != NULL)
 		return perr_set(e, PLAINT_REFUSED, "cannot %s %s: it is %s; %s; "
 		    "from %s it allows: %s", action, idstr, status, hint,
-		    status, l.n > 0 ? allowed : "nothing");
+		    status, n > 0 ? allowed : "nothing");
 	return perr_set(e, PLAINT_REFUSED, "cannot %s %s: the %s workflow has "
 	    "no action %s; from %s it allows: %s", action, idstr, ch->wf->name,
-	    action, status, l.n > 0 ? allowed : "nothing");
+	    action, status, n > 0 ? allowed : "nothing");
 }
 
 static size_t

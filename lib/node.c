@@ -615,8 +615,10 @@ node_config_error(struct perr *e, const char *path, const struct node *n,
 		vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 		va_end(ap);
 	}
-	perr_field(e, key);
-	if (n != NULL)
-		perr_at(e, path, n->line, n->col);
+	if (key != NULL)
+		perr_field(e, key);
+	if (n != NULL || path != NULL)
+		perr_at(e, path, n != NULL ? n->line : 0, n != NULL ? n->col :
+		    0);
 	return -1;
 }

@@ -109,9 +109,10 @@ void node_path_del(struct node *root, const char *path);
 int node_plain_safe(const char *s);
 
 /*
- * An error in a configuration file (the policy, a workflow): msg, exit
- * PLAINT_CONFIG, the key, and n's line and column in path (NULL: the
- * caller's) when n is known.  Only the first error is kept.  Returns -1.
+ * An error in a configuration file (the policy, a workflow, a calendar):
+ * msg, exit PLAINT_CONFIG, the key (may be NULL), and path (NULL: the
+ * caller's) with n's line and column when n is known.  Only the first
+ * error is kept.  Returns -1.
  */
 int node_config_error(struct perr *e, const char *path, const struct node *n,
     const char *key, const char *fmt, ...)

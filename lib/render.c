@@ -1,5 +1,4 @@
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "complaint.h"
@@ -222,20 +221,13 @@ static int
 render_actions(struct strbuf *out, const struct node *doc,
     const struct policy *p)
 {
-	const char **v = workflow_open_actions(policy_record_workflow(p, doc),
-	    complaint_status(doc));
-	struct strlist l;
 	char buf[600];
-	int rc;
+	int n = workflow_open_text(policy_record_workflow(p, doc),
+	    complaint_status(doc), buf, sizeof(buf));
 
-	if (v == NULL)
+	if (n == -1)
 		return -1;
-	for (l.v = v, l.n = 0; v[l.n] != NULL; l.n++)
-		;
-	strlist_join(&l, buf, sizeof(buf));
-	rc = line(out, "Actions:", l.n > 0 ? buf : "none (final)");
-	free(v);
-	return rc;
+	return line(out, "Actions:", n > 0 ? buf : "none (final)");
 }
 
 int

@@ -779,3 +779,28 @@ workflow_number_format(const struct wf_number *num, const struct node *doc,
 			return -1;
 	return 0;
 }
+
+int
+workflow_open_text(const struct workflow *wf, const char *state, char *buf,
+    size_t size)
+{
+	const char **v = workflow_open_actions(wf, state);
+	size_t i, len = 0;
+
+	if (v == NULL)
+		return -1;
+	if (size > 0)
+		buf[0] = '\0';
+	for (i = 0; v[i] != NULL && len < size; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+		    v[i]);
+
+		if (w < 0)
+			break;
+		len += (size_t)w;
+	}
+	while (v[i] != NULL)
+		i++;
+	free(v);
+	return (int)i;
+}

@@ -126,6 +126,9 @@ int workflow_table(const struct workflow *wf, struct strbuf *out);
  */
 const char **workflow_open_actions(const struct workflow *wf,
     const char *state);
+/* The same as "a, b, c" in buf: how many, or -1 out of memory. */
+int workflow_open_text(const struct workflow *wf, const char *state,
+    char *buf, size_t size);
 /*
  * The series a record's number is counted in (its scope's values, as
  * "department=运行一班;day=2026-11-27"), and the number itself for

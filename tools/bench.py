@@ -69,60 +69,33 @@ def measure(cmds, n):
     return {k: (statistics.median(v), rss[k]) for k, v in walls.items()}
 
 
-def log_latency(began):
-    """One plaint log, fsyncs and all, against hello-yaml (a process that
-    links libyaml and parses a policy): issue 5 wants at most 3 x."""
-    tree = os.path.join(tmp, "logtree")
+def latency(began, what, first, each):
+    """One plaint command (each(i), after the commands first), fsyncs and
+    all, against hello-yaml (a process that links libyaml and parses a
+    policy), 31 runs alternating: issues 5 and 11 want at most 3 x."""
+    tree = os.path.join(tmp, "latency")
     shutil.rmtree(tree, ignore_errors=True)
     subprocess.run([plaint, "-q", "init", tree], check=True, stdout=subprocess.DEVNULL)
+    at = [plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00"]
+    for args in first:
+        subprocess.run(at + args, check=True, stdout=subprocess.DEVNULL)
     policy = os.path.join(tree, "plaint.yaml")
-    times = {"log": [], "hello": []}
+    times = {"cmd": [], "hello": []}
     for i in range(31):
         t0 = time.monotonic()
-        subprocess.run([plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00",
-                        "log", "channel=phone", "subject=bench %d" % i],
-                       check=True, stdout=subprocess.DEVNULL)
-        times["log"].append(time.monotonic() - t0)
+        subprocess.run(at + each(i), check=True, stdout=subprocess.DEVNULL)
+        times["cmd"].append(time.monotonic() - t0)
         t0 = time.monotonic()
         subprocess.run([os.path.join(tools, "hello-yaml"), policy], check=True,
                        stdout=subprocess.DEVNULL)
         times["hello"].append(time.monotonic() - t0)
     shutil.rmtree(tree, ignore_errors=True)
-    log = statistics.median(times["log"])
+    cmd = statistics.median(times["cmd"])
     hello = statistics.median(times["hello"])
-    print("\n== one plaint log, 31 runs alternating with hello-yaml, at %.0f s" % (
-        time.monotonic() - began))
-    print("  plaint log %.1f ms, hello-yaml %.1f ms: %.2f x (target <= 3)" % (
-        log * 1e3, hello * 1e3, log / hello))
-
-
-def do_latency(began):
-    """One plaint do (a note, through the workflow and the change cycle)
-    against hello-yaml: issue 11 wants at most 3 x."""
-    tree = os.path.join(tmp, "dotree")
-    shutil.rmtree(tree, ignore_errors=True)
-    subprocess.run([plaint, "-q", "init", tree], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00",
-                    "log", "subject=bench"], check=True, stdout=subprocess.DEVNULL)
-    policy = os.path.join(tree, "plaint.yaml")
-    times = {"do": [], "hello": []}
-    for i in range(31):
-        t0 = time.monotonic()
-        subprocess.run([plaint, "-q", "-C", tree, "-N", "2026-11-02T09:00:00+08:00",
-                        "do", "2611-0001", "note", "-m", "bench %d" % i],
-                       check=True, stdout=subprocess.DEVNULL)
-        times["do"].append(time.monotonic() - t0)
-        t0 = time.monotonic()
-        subprocess.run([os.path.join(tools, "hello-yaml"), policy], check=True,
-                       stdout=subprocess.DEVNULL)
-        times["hello"].append(time.monotonic() - t0)
-    shutil.rmtree(tree, ignore_errors=True)
-    do = statistics.median(times["do"])
-    hello = statistics.median(times["hello"])
-    print("\n== one plaint do, 31 runs alternating with hello-yaml, at %.0f s" % (
-        time.monotonic() - began))
-    print("  plaint do %.1f ms, hello-yaml %.1f ms: %.2f x (target <= 3)" % (
-        do * 1e3, hello * 1e3, do / hello))
+    print("\n== one plaint %s, 31 runs alternating with hello-yaml, at %.0f s" % (
+        what, time.monotonic() - began))
+    print("  plaint %s %.1f ms, hello-yaml %.1f ms: %.2f x (target <= 3)" % (
+        what, cmd * 1e3, hello * 1e3, cmd / hello))
 
 
 def main():
@@ -183,8 +156,11 @@ def main():
             if n >= 1000000:
                 line += " (target < 64)"
             print(line)
-    log_latency(began)
-    do_latency(began)
+    latency(began, "log", [],
+            lambda i: ["log", "channel=phone", "subject=bench %d" % i])
+    # A note through the workflow and the whole change cycle.
+    latency(began, "do", [["log", "subject=bench"]],
+            lambda i: ["do", "2611-0001", "note", "-m", "bench %d" % i])
     imp = os.path.join(top, "tools", "bench-import.sh")
     if os.path.exists(imp):
         print("\n== import, at %.0f s" % (time.monotonic() - began))
