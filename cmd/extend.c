@@ -116,7 +116,7 @@ cmd_extend(struct ctx *c, int argc, char **argv)
 		return rc;
 	if (ptime_parse_duration(x.dur, &x.d) == -1)
 		return fail(c, PLAINT_USAGE, "%s: \"%.20s\" is not a duration "
-		    "(30m, 24h, 5d, 1w, 3wd, 8bh)", x.clock, x.dur);
+		    "(30m, 24h, 5d, 1w, 3wd, 8bh, 1mo, 1y)", x.clock, x.dur);
 	if ((x.approver = change_arg(&ca, "approved_by")) == NULL)
 		return fail(c, PLAINT_USAGE, "approved_by: who approved it?");
 	if ((x.reason = ca.msg) == NULL)

@@ -287,11 +287,15 @@ act(struct ctx *c, const struct complaint_id *id, struct strbuf *out,
 		const struct node *p = od.fined->kids[i];
 		const char *rule = node_str(node_map_get(p, "rule"));
 		const char *who = node_str(node_map_get(p, "person"));
+		const char *what = node_str(node_map_get(p, "sanction"));
 		long long amount = 0;
 
 		node_int(node_map_get(p, "amount"), &amount);
-		if (strbuf_addf(out, "fined %s %lld (%s) on %s\n", who != NULL ?
-		    who : "", amount, rule != NULL ? rule : "", idstr) == -1)
+		if ((what != NULL ? strbuf_addf(out, "sanctioned %s: %s (%s) "
+		    "on %s\n", who != NULL ? who : "", what, rule != NULL ?
+		    rule : "", idstr) : strbuf_addf(out, "fined %s %lld (%s) "
+		    "on %s\n", who != NULL ? who : "", amount, rule != NULL ?
+		    rule : "", idstr)) == -1)
 			rc = perr_nomem(e);
 	}
 	node_free(od.fined);
@@ -333,7 +337,7 @@ cmd_remind(struct ctx *c, int argc, char **argv)
 	if (ptime_parse_duration(window, &d) == -1) {
 		free(ops);
 		return fail(c, PLAINT_USAGE, "-w: \"%.20s\" is not a duration "
-		    "(30m, 24h, 2d, 1w, 3wd, 8bh)", window);
+		    "(30m, 24h, 2d, 1w, 3wd, 8bh, 1mo)", window);
 	}
 	/* Escalating and fining are changes: they take the writer lock. */
 	if (rs.escalate)
@@ -350,7 +354,7 @@ cmd_remind(struct ctx *c, int argc, char **argv)
 			goto done;
 		}
 	} else
-		rs.limit = ptime_add(c->now, &d);
+		rs.limit = ptime_add(c->now, &d, c->rules.off);
 	for (i = 0; i < nops; i++)
 		if (filter_parse(&rs.filters, ops[i], &e) == -1)
 			goto done;

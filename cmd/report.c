@@ -274,6 +274,8 @@ out_table(struct report_state *rs)
 		"MET", "MEDIAN", "P90" };
 	static const char *const fineh[] = { "PERSON", "RULE", "COUNT",
 		"AMOUNT" };
+	static const char *const sanctionh[] = { "PERSON", "RULE",
+		"SANCTION", "COUNT" };
 	char period[80];
 	struct table t;
 	struct cells cl;
@@ -350,6 +352,25 @@ out_table(struct report_state *rs)
 				goto nomem;
 		}
 	}
+	if (flush_table(rs, &t) == -1)
+		return -1;
+
+	/* Sanctions that are not money, apart from the yuan. */
+	if (table_start(&t, &cl, rp, sanctionh, NCELLS(sanctionh)) == -1)
+		goto nomem;
+	for (i = 0; i <= rp->ngroups; i++) {
+		const struct report_group *g = nth_group(rp, i);
+
+		for (j = 0; j < g->nsanctions; j++) {
+			cells_keys(&cl, rp, g);
+			cl.v[cl.n++] = g->sanctions[j].person;
+			cl.v[cl.n++] = g->sanctions[j].rule;
+			cl.v[cl.n++] = g->sanctions[j].sanction;
+			cells_num(&cl, g->sanctions[j].n);
+			if (table_add(&t, cl.v) == -1)
+				goto nomem;
+		}
+	}
 	return flush_table(rs, &t);
 nomem:
 	table_release(&t);
@@ -384,6 +405,34 @@ csv_head(struct strbuf *sb, const struct report *rp)
 	for (i = 0; i < rp->nby; i++)
 		if (csv_add_cell(sb, rp->by[i], i == 0) == -1)
 			return -1;
+	return 0;
+}
+
+/* The sanctions table, after an empty line, when there is one. */
+static int
+csv_sanctions(struct strbuf *sb, const struct report *rp)
+{
+	int first = rp->nby == 0;
+	size_t i, k;
+
+	if (rp->all.nsanctions == 0)
+		return 0;
+	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
+	    strbuf_addstr(sb, first ? "person,rule,sanction,count\r\n" :
+	    ",person,rule,sanction,count\r\n") == -1)
+		return -1;
+	for (i = 0; i <= rp->ngroups; i++) {
+		const struct report_group *g = nth_group(rp, i);
+
+		for (k = 0; k < g->nsanctions; k++)
+			if (csv_keys(sb, rp, g) == -1 || csv_add_cell(sb,
+			    g->sanctions[k].person, first) == -1 ||
+			    csv_add_cell(sb, g->sanctions[k].rule, 0) == -1 ||
+			    csv_add_cell(sb, g->sanctions[k].sanction, 0) ==
+			    -1 || csv_num(sb, g->sanctions[k].n) == -1 ||
+			    csv_end_row(sb) == -1)
+				return -1;
+	}
 	return 0;
 }
 
@@ -469,7 +518,7 @@ out_csv(struct report_state *rs)
 	}
 	/* The fines ledger, after an empty line, when there is one. */
 	if (rp->all.nfines == 0)
-		return 0;
+		return csv_sanctions(sb, rp);
 	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
 	    strbuf_addstr(sb, first ? "person,rule,count,amount\r\n" :
 	    ",person,rule,count,amount\r\n") == -1)
@@ -486,7 +535,7 @@ out_csv(struct report_state *rs)
 			    csv_end_row(sb) == -1)
 				return -1;
 	}
-	return 0;
+	return csv_sanctions(sb, rp);
 }
 
 /* JSON */
@@ -570,8 +619,22 @@ json_figures(struct report_state *rs, const struct report_group *g,
 		    strbuf_addf(sb, ", \"count\": %ld, \"amount\": %lld}",
 		    g->fines[k].n, g->fines[k].amount) == -1)
 			return -1;
-	return strbuf_addf(sb, "%s%s]", g->nfines ? "\n" : "",
-	    g->nfines ? ind : "");
+	if (strbuf_addf(sb, "%s%s],\n%s\"sanctions\": [", g->nfines ? "\n" :
+	    "", g->nfines ? ind : "", ind) == -1)
+		return -1;
+	for (k = 0; k < g->nsanctions; k++)
+		if (strbuf_addf(sb, "%s\n%s  {\"person\": ", k ? "," : "",
+		    ind) == -1 || json_add_string(sb,
+		    g->sanctions[k].person) == -1 ||
+		    strbuf_addstr(sb, ", \"rule\": ") == -1 ||
+		    json_add_string(sb, g->sanctions[k].rule) == -1 ||
+		    strbuf_addstr(sb, ", \"sanction\": ") == -1 ||
+		    json_add_string(sb, g->sanctions[k].sanction) == -1 ||
+		    strbuf_addf(sb, ", \"count\": %ld}", g->sanctions[k].n) ==
+		    -1)
+			return -1;
+	return strbuf_addf(sb, "%s%s]", g->nsanctions ? "\n" : "",
+	    g->nsanctions ? ind : "");
 }
 
 static int

@@ -4,7 +4,7 @@
 #include "plaint.h"
 
 static const char synopsis[] = "plaint resolve ID -m result [valid=yes|no] "
-    "[cause=cause] [responsible=person]";
+    "[cause=cause] [responsible=person[,person ...]]";
 static const char *const fields[] = { "valid", "cause", "responsible", NULL };
 
 /* Build the resolution map; the same entries go into the event. */
@@ -37,8 +37,8 @@ resolution(struct ctx *c, const struct change_args *ca, struct perr *e)
 	if (cause != NULL && node_map_set(r, "cause", complaint_listed(
 	    &p->causes, any, "cause", cause, e)) == -1)
 		goto fail;
-	if (who != NULL && node_map_set(r, "responsible", complaint_text(
-	    "responsible", who, 0, e)) == -1)
+	if (who != NULL && node_map_set(r, "responsible", complaint_names(
+	    "responsible", who, e)) == -1)
 		goto fail;
 	if (node_map_set(r, "at", node_new_str(at)) == -1)
 		goto fail;

@@ -511,26 +511,59 @@ instant(long long day, int tod, int off)
 	return ptime_from_civil(&c, off);
 }
 
+/* Art. 202: the corresponding day of the last month, or its last day. */
+static long long
+month_day(long long day, long n)
+{
+	int y, m, d, dim;
+	long long mm;
+
+	ptime_civil_from_days(day, &y, &m, &d);
+	mm = (long long)y * 12 + (m - 1) + n;
+	y = (int)(mm / 12);
+	m = (int)(mm % 12) + 1;
+	dim = (int)(ptime_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 :
+	    m + 1, 1) - ptime_days_from_civil(y, m, 1));
+	return ptime_days_from_civil(y, m, d > dim ? dim : d);
+}
+
 int
 calendar_period_end(const struct calendar *cal, ptime_t start, int off,
     long n, enum calendar_unit unit, const struct business_hours *bh,
     ptime_t *due, int *incomplete)
 {
+	return calendar_period_end_paused(cal, start, off, n, unit, 0, bh,
+	    due, NULL, incomplete);
+}
+
+int
+calendar_period_end_paused(const struct calendar *cal, ptime_t start,
+    int off, long n, enum calendar_unit unit, long paused,
+    const struct business_hours *bh, ptime_t *due, ptime_t *nominal,
+    int *incomplete)
+{
 	long long day = local_day(start, off, NULL);
+	int close = bh != NULL ? bh->close : SECS_PER_DAY;
 
 	*incomplete = 0;
-	if (n < 0 || (bh != NULL && !hours_ok(bh)))
+	if (n < 0 || paused < 0 || (bh != NULL && !hours_ok(bh)))
 		return -1;
 	if (unit == WORKING_DAYS) {
-		if (calendar_add_workdays(cal, day, n, &day, incomplete) == -1)
+		if (calendar_add_workdays(cal, day, n + paused, &day,
+		    incomplete) == -1)
 			return -1;
 	} else {
+		day = unit == CALENDAR_MONTHS ? month_day(day, n) : day + n;
+		day += paused;
+		if (nominal != NULL)
+			*nominal = instant(day, close, off);
 		/* Art. 203: a last day that is a rest day moves on. */
-		day += n;
 		while (!workday(cal, day, incomplete))
 			day++;
 	}
-	*due = instant(day, bh != NULL ? bh->close : SECS_PER_DAY, off);
+	*due = instant(day, close, off);
+	if (nominal != NULL && unit == WORKING_DAYS)
+		*nominal = *due;
 	return 0;
 }
 

@@ -68,7 +68,7 @@ struct business_hours {
 	int open, close;
 };
 
-enum calendar_unit { CALENDAR_DAYS, WORKING_DAYS };
+enum calendar_unit { CALENDAR_DAYS, WORKING_DAYS, CALENDAR_MONTHS };
 
 void calendar_init(struct calendar *cal);
 void calendar_release(struct calendar *cal);
@@ -112,6 +112,12 @@ int calendar_add_workdays(const struct calendar *cal, long long start,
  *   - the period ends at 23:59:59 of its last day, or at bh->close when
  *     business hours are given (bh may be NULL).
  *
+ *   - months (CALENDAR_MONTHS, art. 202): the last day is the day of
+ *     the n-th month after start's month that corresponds to start's
+ *     day, or that month's last day when it has no such day (1 month
+ *     from 01-31 ends on 02-28, or 02-29); a rest day moves on as for
+ *     calendar days;
+ *
  * *incomplete is set to 1 if a day the answer depends on lies in an
  * uncovered year (then computed on weekdays alone), else 0.  Returns -1
  * for n < 0 or invalid hours.
@@ -119,6 +125,18 @@ int calendar_add_workdays(const struct calendar *cal, long long start,
 int calendar_period_end(const struct calendar *cal, ptime_t start, int off,
     long n, enum calendar_unit unit, const struct business_hours *bh,
     ptime_t *due, int *incomplete);
+/*
+ * The same period with `paused' days that do not count (a pause while
+ * waiting on the customer): for calendar days and months they are added
+ * to the nominal last day before a rest day moves it on, so that a pause
+ * is never counted on top of a holiday it did not cause; for working
+ * days they are working days added to n.  *nominal (may be NULL) is the
+ * end of the last day before art. 203 moved it (*due for working days).
+ */
+int calendar_period_end_paused(const struct calendar *cal, ptime_t start,
+    int off, long n, enum calendar_unit unit, long paused,
+    const struct business_hours *bh, ptime_t *due, ptime_t *nominal,
+    int *incomplete);
 
 /*
  * start + secs of working time: only the hours bh->open..bh->close of

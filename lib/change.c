@@ -383,7 +383,9 @@ finish(struct change *ch, const struct complaint_id *id, struct node *ev,
 	st.now = ch->env->now;
 	st.off = ch->policy->tz_off;
 	st.actor = ch->env->actor;
-	if (complaint_set(ch->doc, "status", node_new_str(ch->next), e) == -1) {
+	if (complaint_set(ch->doc, "status", node_new_str(ch->next), e) == -1 ||
+	    (strcmp(ch->event, "resume") == 0 && rules_move_given(
+	    ch->env->rules, ch->doc, ch->env->now, e) == -1)) {
 		node_free(ev);
 		return -1;
 	}

@@ -227,6 +227,36 @@ check_list(const struct policy *p, const struct policy_field *f,
 	}
 }
 
+struct node *
+complaint_names(const char *field, const char *s, struct perr *e)
+{
+	struct policy_field f;
+	struct node *l, *one;
+	size_t i, j;
+
+	memset(&f, 0, sizeof(f));
+	f.name = field;
+	f.type = FIELD_LIST;
+	if ((one = complaint_text(field, s, 0, e)) == NULL)
+		return NULL;
+	node_free(one);
+	if ((l = check_list(NULL, &f, s, e)) == NULL)
+		return NULL;
+	for (i = 0; i < l->n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(l->kids[i]->str, l->kids[j]->str) == 0) {
+				refuse(e, PLAINT_DATAERR, field, "names "
+				    "\"%.40s\" twice", l->kids[j]->str);
+				node_free(l);
+				return NULL;
+			}
+	if (l->n > 1)
+		return l;
+	one = node_dup(l->kids[0]);
+	node_free(l);
+	return one;
+}
+
 static struct node *
 check_extra(const struct policy *p, const struct policy_field *f,
     const char *v, struct perr *e)

@@ -78,6 +78,13 @@ int complaint_validate(const struct node *doc, const struct policy *p,
  * newline and tab, not empty, at most 64 KiB.  Returns a string node. */
 struct node *complaint_text(const char *field, const char *s, int multiline,
     struct perr *e);
+/*
+ * One name or several ("张三,赵六", or with ，): each checked as a line of
+ * text, none empty or twice.  A string node for one, a sequence for
+ * several (resolution.responsible).
+ */
+struct node *complaint_names(const char *field, const char *s,
+    struct perr *e);
 /* Check a value against a list (the policy's, or dflt when it has none). */
 struct node *complaint_listed(const struct strlist *l, const char *const *dflt,
     const char *field, const char *s, struct perr *e);

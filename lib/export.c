@@ -541,14 +541,16 @@ export_columns_header(struct export_columns *c, struct strbuf *out)
 
 #define NOT_JSON ((size_t)-1)
 
-/* A list field of the policy, of plain entries: "a,b" in one cell. */
+/* A list field of the policy, or the people responsible, of plain
+ * entries: "a,b" in one cell. */
 static int
 is_list_field(const struct policy *p, const char *name, const struct node *v)
 {
 	const struct policy_field *f = policy_field(p, name);
 	size_t i;
 
-	if (f == NULL || f->type != FIELD_LIST || v->type != NODE_SEQ)
+	if (v->type != NODE_SEQ || ((f == NULL || f->type != FIELD_LIST) &&
+	    strcmp(name, "resolution.responsible") != 0))
 		return 0;
 	for (i = 0; i < v->n; i++)
 		if (node_str(v->kids[i]) == NULL ||

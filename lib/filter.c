@@ -143,7 +143,6 @@ parse_time_value(const struct filter_set *fs, const char *s, ptime_t *lo,
 	int off = fs->policy->tz_off, o, y, m;
 	struct duration d;
 	const char *p = s;
-	ptime_t t;
 	char buf[16];
 
 	if (strcmp(s, "now") == 0) {
@@ -163,8 +162,9 @@ parse_time_value(const struct filter_set *fs, const char *s, ptime_t *lo,
 	if (ptime_parse_duration(p, &d) == 0) {
 		if (d.unit == DUR_WORKDAY || d.unit == DUR_BHOUR)
 			return -1;
-		t = ptime_add(0, &d);
-		*lo = *s == '-' ? fs->now - t : fs->now + t;
+		if (*s == '-')
+			d.count = -d.count;
+		*lo = ptime_add(fs->now, &d, off);
 		*hi = *lo + 1;
 		return 0;
 	}

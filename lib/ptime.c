@@ -186,6 +186,10 @@ ptime_parse_duration(const char *s, struct duration *d)
 		d->unit = DUR_WORKDAY;
 	else if (strcmp(end, "bh") == 0)
 		d->unit = DUR_BHOUR;
+	else if (strcmp(end, "mo") == 0)
+		d->unit = DUR_MONTH;
+	else if (strcmp(end, "y") == 0)
+		d->unit = DUR_YEAR;
 	else
 		return -1;
 	d->count = n;
@@ -193,12 +197,25 @@ ptime_parse_duration(const char *s, struct duration *d)
 }
 
 ptime_t
-ptime_add(ptime_t t, const struct duration *d)
+ptime_add(ptime_t t, const struct duration *d, int off)
 {
 	static const long long secs[] = { 60, 3600, 86400, 7 * 86400, 86400,
 		3600 };
+	struct civil c;
+	long long m;
+	int dim;
 
-	return t + d->count * secs[d->unit];
+	if (d->unit != DUR_MONTH && d->unit != DUR_YEAR)
+		return t + d->count * secs[d->unit];
+	ptime_to_civil(t, off, &c);
+	m = (long long)c.year * 12 + (c.month - 1) + d->count *
+	    (d->unit == DUR_YEAR ? 12 : 1);
+	c.year = (int)(m / 12);
+	c.month = (int)(m % 12) + 1;
+	dim = days_in_month(c.year, c.month);
+	if (c.day > dim)
+		c.day = dim;
+	return ptime_from_civil(&c, off);
 }
 
 void

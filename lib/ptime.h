@@ -40,26 +40,29 @@ int ptime_parse_offset(const char *s, int *off);
 void ptime_format(ptime_t t, int off, char buf[PTIME_BUFSZ]);
 
 /*
- * Minutes and hours are elapsed time; days and weeks are calendar days
- * and working days count the calendar's working days (both end per the
- * Civil Code, see calendar.h); business hours count working time only.
+ * Minutes and hours are elapsed time; days, weeks, months and years are
+ * calendar periods and working days count the calendar's working days
+ * (all end per the Civil Code, see calendar.h); business hours count
+ * working time only.
  * ptime_add handles the elapsed units alone; rules_add (rules.h) all.
  */
 enum dur_unit { DUR_MIN, DUR_HOUR, DUR_DAY, DUR_WEEK, DUR_WORKDAY,
-	DUR_BHOUR };
+	DUR_BHOUR, DUR_MONTH, DUR_YEAR };
 
 struct duration {
 	long count;
 	enum dur_unit unit;
 };
 
-/* "30m", "24h", "5d", "1w", "3wd", "8bh"; count 1..100000. */
+/* "30m", "24h", "5d", "1w", "3wd", "8bh", "1mo", "1y"; count 1..100000. */
 int ptime_parse_duration(const char *s, struct duration *d);
 /*
  * t + d for minutes and hours; days and weeks as days of 24 hours (a
- * fixed offset has no DST), without the Civil Code's end of day.
+ * fixed offset has no DST), months and years to the same time of the
+ * corresponding day (or the month's last day) in UTC+off, all without
+ * the Civil Code's end of day.
  */
-ptime_t ptime_add(ptime_t t, const struct duration *d);
+ptime_t ptime_add(ptime_t t, const struct duration *d, int off);
 /* "2d 3h", "45m", "0m" for a span of seconds (negative: absolute value). */
 void ptime_format_span(long long secs, char *buf, unsigned long size);
 

@@ -33,6 +33,26 @@ str_or(const struct node *doc, const char *path, const char *dflt)
 	return s != NULL && *s != '\0' ? s : dflt;
 }
 
+/* One name, or several as "张三, 赵六"; "-" for none. */
+static void
+names_text(const struct node *n, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	*buf = '\0';
+	if (n != NULL && n->type == NODE_SEQ)
+		for (i = 0; i < n->n && len < size; i++) {
+			if (node_str(n->kids[i]) == NULL)
+				continue;
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    len ? ", " : "", node_str(n->kids[i]));
+		}
+	else if (node_str(n) != NULL)
+		snprintf(buf, size, "%s", node_str(n));
+	if (*buf == '\0')
+		snprintf(buf, size, "-");
+}
+
 /* "Label:       value", the values in one column by display width. */
 static int
 line(struct strbuf *out, const char *label, const char *value)
@@ -237,7 +257,7 @@ render_text(struct strbuf *out, const struct node *doc,
 {
 	const struct node *h = node_map_get(doc, "history");
 	const struct workflow *wf = policy_record_workflow(p, doc);
-	char received[160], when[40], level[160], res[300];
+	char received[160], when[40], level[160], res[300], who[200];
 	long long lv = complaint_level(doc);
 	size_t i;
 
@@ -275,11 +295,12 @@ render_text(struct strbuf *out, const struct node *doc,
 			return -1;
 	}
 	if (node_map_get(doc, "resolution") != NULL) {
+		names_text(node_path_get(doc, "resolution.responsible"), who,
+		    sizeof(who));
 		snprintf(res, sizeof(res), "%s (valid: %s, cause: %s, "
 		    "responsible: %s)", str_or(doc, "resolution.result", ""),
 		    str_or(doc, "resolution.valid", "-"),
-		    str_or(doc, "resolution.cause", "-"),
-		    str_or(doc, "resolution.responsible", "-"));
+		    str_or(doc, "resolution.cause", "-"), who);
 		if (line(out, "Resolution:", res) == -1)
 			return -1;
 	}

@@ -152,6 +152,12 @@ group_release(struct report_group *g, size_t nclocks)
 		free(g->fines[i].rule);
 	}
 	free(g->fines);
+	for (i = 0; i < g->nsanctions; i++) {
+		free(g->sanctions[i].person);
+		free(g->sanctions[i].rule);
+		free(g->sanctions[i].sanction);
+	}
+	free(g->sanctions);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -446,6 +452,58 @@ fine(struct report_group *g, const char *person, const char *rule,
 	return 0;
 }
 
+static int
+sanction(struct report_group *g, const char *person, const char *rule,
+    const char *what)
+{
+	struct report_sanction *x;
+	size_t i;
+
+	for (i = 0; i < g->nsanctions; i++)
+		if (strcmp(g->sanctions[i].person, person) == 0 &&
+		    strcmp(g->sanctions[i].rule, rule) == 0 &&
+		    strcmp(g->sanctions[i].sanction, what) == 0)
+			break;
+	if (i == g->nsanctions) {
+		if ((x = realloc(g->sanctions, (i + 1) * sizeof(*x))) == NULL)
+			return -1;
+		g->sanctions = x;
+		x[i].person = strdup(person);
+		x[i].rule = strdup(rule);
+		x[i].sanction = strdup(what);
+		x[i].n = 0;
+		g->nsanctions++;
+		if (x[i].person == NULL || x[i].rule == NULL ||
+		    x[i].sanction == NULL)
+			return -1;
+	}
+	g->sanctions[i].n++;
+	g->sanctions_n++;
+	return 0;
+}
+
+/* One penalty record: a fine in the ledger, a sanction in its table. */
+static int
+penalty(struct report_group *g, const struct node *p)
+{
+	const char *person = node_str(node_map_get(p, "person"));
+	const char *rule = node_str(node_map_get(p, "rule"));
+	const char *what = node_str(node_map_get(p, "sanction"));
+	const char *also = node_str(node_map_get(p, "also"));
+	long long amount = 0;
+
+	if (person == NULL)
+		person = "(none)";
+	if (rule == NULL)
+		rule = "(none)";
+	if (what != NULL)
+		return sanction(g, person, rule, what);
+	node_int(node_map_get(p, "amount"), &amount);
+	if (fine(g, person, rule, amount) == -1)
+		return -1;
+	return also != NULL ? sanction(g, person, rule, also) : 0;
+}
+
 /* What one complaint contributes, worked out once for all its groups. */
 struct facts {
 	const char *kind, *status;
@@ -483,17 +541,9 @@ count(struct report *rp, struct report_group *g, const struct node *doc,
 		if (report_dist_add(&cf->dur, k->stop - k->start) == -1)
 			return -1;
 	}
-	for (i = 0; pl != NULL && pl->type == NODE_SEQ && i < pl->n; i++) {
-		const struct node *p = pl->kids[i];
-		const char *person = node_str(node_map_get(p, "person"));
-		const char *rule = node_str(node_map_get(p, "rule"));
-		long long amount = 0;
-
-		node_int(node_map_get(p, "amount"), &amount);
-		if (fine(g, person != NULL ? person : "(none)", rule != NULL ?
-		    rule : "(none)", amount) == -1)
+	for (i = 0; pl != NULL && pl->type == NODE_SEQ && i < pl->n; i++)
+		if (penalty(g, pl->kids[i]) == -1)
 			return -1;
-	}
 	return 0;
 }
 
@@ -610,6 +660,27 @@ cmp_fine(const void *pa, const void *pb)
 	return c != 0 ? c : strcmp(a->rule, b->rule);
 }
 
+static int
+cmp_sanction(const void *pa, const void *pb)
+{
+	const struct report_sanction *a = pa, *b = pb;
+	int c = strcmp(a->person, b->person);
+
+	if (c == 0)
+		c = strcmp(a->rule, b->rule);
+	return c != 0 ? c : strcmp(a->sanction, b->sanction);
+}
+
+static void
+sort_ledgers(struct report_group *g)
+{
+	if (g->nfines > 1)
+		qsort(g->fines, g->nfines, sizeof(*g->fines), cmp_fine);
+	if (g->nsanctions > 1)
+		qsort(g->sanctions, g->nsanctions, sizeof(*g->sanctions),
+		    cmp_sanction);
+}
+
 void
 report_finish(struct report *rp)
 {
@@ -620,11 +691,7 @@ report_finish(struct report *rp)
 	free(rp->slots);
 	rp->slots = NULL;
 	rp->nslots = 0;
-	if (rp->all.nfines > 1)
-		qsort(rp->all.fines, rp->all.nfines, sizeof(*rp->all.fines),
-		    cmp_fine);
+	sort_ledgers(&rp->all);
 	for (i = 0; i < rp->ngroups; i++)
-		if (rp->groups[i]->nfines > 1)
-			qsort(rp->groups[i]->fines, rp->groups[i]->nfines,
-			    sizeof(*rp->groups[i]->fines), cmp_fine);
+		sort_ledgers(rp->groups[i]);
 }

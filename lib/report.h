@@ -10,7 +10,9 @@
  *
  * For each group: total, by kind, by status, open, overdue now, invalid
  * (resolution.valid false), unsatisfied callbacks, the fines ledger
- * (penalty records summed per person and rule), and for each clock of
+ * (penalty records summed per person and rule, in yuan), the sanctions
+ * table (sanctions that are not money, and a fine's `also`, counted per
+ * person, rule and sanction), and for each clock of
  * the policy: stopped on time or late (on time: stop <= due) and the
  * median and 90th percentile of the time from its start to its stop.
  * Values the policy no longer lists are counted under their own value.
@@ -73,6 +75,12 @@ struct report_fine {
 	long long amount;
 };
 
+/* One line of the sanctions table: sanctions that are not money. */
+struct report_sanction {
+	char *person, *rule, *sanction;
+	long n;
+};
+
 struct report_clockfig {
 	long on_time, late;
 	struct report_dist dur;	/* start to stop, stopped clocks */
@@ -89,6 +97,9 @@ struct report_group {
 	size_t nfines;
 	long fines_n;
 	long long fines_amount;
+	struct report_sanction *sanctions;	/* sorted as the fines */
+	size_t nsanctions;
+	long sanctions_n;
 };
 
 struct report {

@@ -55,7 +55,7 @@ duration(const struct node *n, const char *key, struct duration *d,
 {
 	if (node_str(n) == NULL || ptime_parse_duration(n->str, d) == -1)
 		return bad(e, n, key, "not a duration (10m, 24h, 5d, 1w, 3wd, "
-		    "8bh)");
+		    "8bh, 1mo, 1y)");
 	return 0;
 }
 
@@ -80,7 +80,8 @@ check_rule_keys(const struct node *n, const char *key,
 static const char *const deadline_keys[] = { "id", "source", "note", "when",
 	"from", "set", NULL };
 static const char *const penalty_keys[] = { "id", "source", "note", "when",
-	"on", "clock", "amount", "person", "also", NULL };
+	"on", "clock", "amount", "sanction", "person", "also", "approved_by",
+	"carried_out_by", NULL };
 static const char *const notice_keys[] = { "id", "source", "note", "when",
 	"by", NULL };
 static const char *const extension_keys[] = { "clock", "source", "note",
@@ -284,6 +285,36 @@ load_deadlines(struct rules *r, const struct node *root, struct perr *e)
 	return 0;
 }
 
+/* A fine (amount, also) or a sanction (sanction, its approval), not both. */
+static int
+penalty_kind(struct penalty_rule *p, const struct node *n, struct perr *e)
+{
+	const struct node *amount = node_map_get(n, "amount");
+	const struct node *sanction = node_map_get(n, "sanction");
+
+	if ((amount == NULL) == (sanction == NULL))
+		return bad(e, n, "penalties", "%s: a fine (amount) or a "
+		    "sanction (sanction), one of the two", p->id);
+	if (amount != NULL && (node_int(amount, &p->amount) == -1 ||
+	    p->amount < 0))
+		return bad(e, amount, "penalties", "%s: amount must be a "
+		    "whole number of yuan", p->id);
+	if (sanction != NULL && (p->sanction = str_of(n, "sanction")) == NULL)
+		return bad(e, sanction, "penalties", "%s: sanction: say what "
+		    "it is (通报批评)", p->id);
+	p->also = str_of(n, "also");
+	p->approved_by = str_of(n, "approved_by");
+	p->carried_out_by = str_of(n, "carried_out_by");
+	if (p->also != NULL && p->sanction != NULL)
+		return bad(e, node_map_get(n, "also"), "penalties", "%s: also: "
+		    "goes with a fine, not a sanction", p->id);
+	if ((p->approved_by != NULL || p->carried_out_by != NULL) &&
+	    p->sanction == NULL && p->also == NULL)
+		return bad(e, n, "penalties", "%s: approved_by and "
+		    "carried_out_by belong to a sanction", p->id);
+	return 0;
+}
+
 static int
 load_penalties(struct rules *r, const struct node *root, struct perr *e)
 {
@@ -322,16 +353,13 @@ load_penalties(struct rules *r, const struct node *root, struct perr *e)
 		} else
 			return bad(e, node_map_get(n, "on"), "penalties",
 			    "%s: on: resolve or breach", p->id);
-		if (node_int(node_map_get(n, "amount"), &p->amount) == -1 ||
-		    p->amount < 0)
-			return bad(e, n, "penalties", "%s: amount must be a "
-			    "whole number", p->id);
+		if (penalty_kind(p, n, e) == -1)
+			return -1;
 		p->person = str_of(n, "person");
 		if (p->person == NULL)
 			p->person = "responsible";
 		if (strcmp(p->person, "responsible") == 0)
 			p->person = "resolution.responsible";
-		p->also = str_of(n, "also");
 	}
 	return 0;
 }
@@ -553,7 +581,7 @@ rules_add(struct rules *r, ptime_t t, const struct duration *d,
 	switch (d->unit) {
 	case DUR_MIN:
 	case DUR_HOUR:
-		*due = ptime_add(t, d);
+		*due = ptime_add(t, d, r->off);
 		return 0;
 	case DUR_DAY:
 	case DUR_WEEK:
@@ -564,6 +592,12 @@ rules_add(struct rules *r, ptime_t t, const struct duration *d,
 	case DUR_WORKDAY:
 		rc = calendar_period_end(&r->cal, t, r->off, d->count,
 		    WORKING_DAYS, bh, due, &incomplete);
+		break;
+	case DUR_MONTH:
+	case DUR_YEAR:
+		rc = calendar_period_end(&r->cal, t, r->off, d->count *
+		    (d->unit == DUR_YEAR ? 12 : 1), CALENDAR_MONTHS, bh, due,
+		    &incomplete);
 		break;
 	case DUR_BHOUR:
 		if (bh == NULL)
@@ -709,84 +743,128 @@ business_secs(const struct rules *r, ptime_t a, ptime_t b)
 	return total;
 }
 
-/* Push due back by the pause from p to q, in the clock's own unit. */
-static int
-shift_by_pause(struct rules *r, const struct duration *unit, ptime_t p,
-    ptime_t q, ptime_t *due)
+/*
+ * The time a pause from p to q does not count, in the unit the clock is
+ * counted in: seconds for minutes and hours, working seconds for
+ * business hours, working days for working days, and for calendar days,
+ * weeks, months and years the midnights it spans (a pause within one
+ * day does not move a day-counted deadline; 23:00 to 01:00 moves it by
+ * one day).
+ */
+static long long
+paused_amount(struct rules *r, const struct duration *unit, ptime_t p,
+    ptime_t q)
 {
-	struct duration d;
 	struct civil cp, cq;
-	long long days, n = 0, x;
-	int incomplete = 0;
+	long long from, to, x, n = 0;
 
 	if (q <= p)
 		return 0;
+	if (unit->unit == DUR_MIN || unit->unit == DUR_HOUR)
+		return q - p;
+	if (unit->unit == DUR_BHOUR)
+		return business_secs(r, p, q);
 	ptime_to_civil(p, r->off, &cp);
 	ptime_to_civil(q, r->off, &cq);
-	days = ptime_days_from_civil(cp.year, cp.month, cp.day);
-	switch (unit->unit) {
-	case DUR_MIN:
-	case DUR_HOUR:
-		*due += q - p;
-		return 0;
-	case DUR_BHOUR:
-		d.unit = DUR_BHOUR;
-		n = business_secs(r, p, q);
-		if (n == 0)
-			return 0;
-		if (calendar_add_business_hours(&r->cal, *due, r->off, &r->bh,
-		    n, due, &incomplete) == -1)
-			return -1;
-		r->incomplete |= incomplete;
-		return 0;
-	case DUR_WORKDAY:
-		for (x = days; x < ptime_days_from_civil(cq.year, cq.month,
-		    cq.day); x++)
-			n += calendar_is_workday(&r->cal, x, NULL);
-		d.unit = DUR_WORKDAY;
-		break;
-	default:
-		n = ptime_days_from_civil(cq.year, cq.month, cq.day) - days;
-		d.unit = DUR_DAY;
-		break;
-	}
-	if (n == 0)
-		return 0;
-	d.count = (long)n;
-	return rules_add(r, *due, &d, due);
+	from = ptime_days_from_civil(cp.year, cp.month, cp.day);
+	to = ptime_days_from_civil(cq.year, cq.month, cq.day);
+	if (unit->unit != DUR_WORKDAY)
+		return to - from;
+	for (x = from; x < to; x++)
+		n += calendar_is_workday(&r->cal, x, NULL);
+	return n;
 }
 
+/*
+ * base + dur with `paused' not counted: the period is counted again as
+ * if it were that much longer, so that a day-counted one still ends per
+ * art. 203 (5 days from Mon Sep 28 with one day paused end on Oct 4,
+ * a holiday, hence Oct 8, not on the moved Oct 8 plus one day).
+ * *nominal is where the counted period ends before art. 203 moves it.
+ */
 static int
-apply_pauses(struct rules *r, const struct node *hist, const struct span *s,
-    const struct duration *unit, ptime_t *due)
+period_with_pause(struct rules *r, ptime_t base, const struct duration *dur,
+    long long paused, ptime_t *due, ptime_t *nominal)
 {
-	size_t i, end = s->stopped ? s->to : hist->n;
-	ptime_t paused = 0;
-	int in = 0;
+	const struct business_hours *bh = r->has_bh ? &r->bh : NULL;
+	enum calendar_unit u = CALENDAR_DAYS;
+	long n = dur->count;
+	int incomplete = 0;
 
-	for (i = s->from; i < end; i++) {
-		const char *a = event_action(hist->kids[i]);
-
-		if (strcmp(a, "pause") == 0 && !in) {
-			in = 1;
-			paused = event_time(hist->kids[i], r->off);
-		} else if (strcmp(a, "resume") == 0 && in) {
-			in = 0;
-			if (shift_by_pause(r, unit, paused,
-			    event_time(hist->kids[i], r->off), due) == -1)
-				return -1;
-		}
+	switch (dur->unit) {
+	case DUR_MIN:
+	case DUR_HOUR:
+		*due = *nominal = ptime_add(base, dur, r->off) + paused;
+		return 0;
+	case DUR_BHOUR:
+		if (bh == NULL || calendar_add_business_hours(&r->cal, base,
+		    r->off, bh, dur->count * 3600LL + paused, due,
+		    &incomplete) == -1)
+			return -1;
+		r->incomplete |= incomplete;
+		*nominal = *due;
+		return 0;
+	case DUR_WEEK:
+		n *= 7;
+		break;
+	case DUR_WORKDAY:
+		u = WORKING_DAYS;
+		break;
+	case DUR_MONTH:
+	case DUR_YEAR:
+		n *= dur->unit == DUR_YEAR ? 12 : 1;
+		u = CALENDAR_MONTHS;
+		break;
+	default:
+		break;
 	}
+	if (calendar_period_end_paused(&r->cal, base, r->off, n, u,
+	    (long)paused, bh, due, nominal, &incomplete) == -1)
+		return -1;
+	r->incomplete |= incomplete;
 	return 0;
 }
 
+/*
+ * due moved on by a pause that began after the counted period's nominal
+ * end (on a day art. 203 or an extension added): by the same amount of
+ * the clock's unit, from the deadline itself.
+ */
+static int
+shift_late(struct rules *r, const struct duration *dur, long long late,
+    ptime_t *due)
+{
+	struct duration d;
+	int incomplete = 0;
+
+	if (late == 0)
+		return 0;
+	switch (dur->unit) {
+	case DUR_MIN:
+	case DUR_HOUR:
+		*due += late;
+		return 0;
+	case DUR_BHOUR:
+		if (calendar_add_business_hours(&r->cal, *due, r->off, &r->bh,
+		    late, due, &incomplete) == -1)
+			return -1;
+		r->incomplete |= incomplete;
+		return 0;
+	default:
+		d.unit = dur->unit == DUR_WORKDAY ? DUR_WORKDAY : DUR_DAY;
+		d.count = (long)late;
+		return rules_add(r, *due, &d, due);
+	}
+}
+
+/* The extensions of clock granted this round before event index upto. */
 static int
 apply_extensions(struct rules *r, const struct node *hist,
-    const char *clock, ptime_t *due)
+    const char *clock, size_t upto, ptime_t *due)
 {
 	size_t i;
 
-	for (i = round_begin(hist); i < hist->n; i++) {
+	for (i = round_begin(hist); i < upto; i++) {
 		const struct node *ev = hist->kids[i];
 		const char *c = node_str(node_map_get(ev, "clock"));
 		const char *by = node_str(node_map_get(ev, "duration"));
@@ -800,6 +878,62 @@ apply_extensions(struct rules *r, const struct node *hist,
 			return -1;
 	}
 	return 0;
+}
+
+/* What the pauses so far take out of a clock's period. */
+struct pauses {
+	long long counted;	/* began by the nominal end: counted again */
+	long long late;		/* began after it: move the deadline on */
+};
+
+static int
+due_with(struct rules *r, const struct node *hist, const char *clock,
+    ptime_t base, const struct duration *dur, const struct pauses *ps,
+    size_t upto, ptime_t *due, ptime_t *nominal)
+{
+	if (period_with_pause(r, base, dur, ps->counted, due, nominal) == -1 ||
+	    apply_extensions(r, hist, clock, upto, due) == -1)
+		return -1;
+	return shift_late(r, dur, ps->late, due);
+}
+
+/*
+ * A clock's deadline: its duration from base, with each pause that
+ * began while the clock still ran not counted, then the extensions.  A
+ * pause that begins after the deadline has passed moves nothing: the
+ * breach has happened, and it stays one with its fine.
+ */
+static int
+clock_due(struct rules *r, const struct clock_def *c, const struct node *hist,
+    const struct span *s, ptime_t base, const struct duration *dur,
+    ptime_t *due)
+{
+	size_t i, end = s->stopped ? s->to : hist->n;
+	struct pauses ps = { 0, 0 };
+	ptime_t p = 0, t, nominal;
+	int in = 0, late = 0;
+
+	for (i = s->from; c->pausable && i < end; i++) {
+		const char *a = event_action(hist->kids[i]);
+
+		t = event_time(hist->kids[i], r->off);
+		if (strcmp(a, "pause") == 0 && !in) {
+			if (due_with(r, hist, c->name, base, dur, &ps, i, due,
+			    &nominal) == -1)
+				return -1;
+			if (t <= *due) {
+				in = 1;
+				p = t;
+				late = t > nominal;
+			}
+		} else if (strcmp(a, "resume") == 0 && in) {
+			in = 0;
+			*(late ? &ps.late : &ps.counted) += paused_amount(r,
+			    dur, p, t);
+		}
+	}
+	return due_with(r, hist, c->name, base, dur, &ps, hist->n, due,
+	    &nominal);
 }
 
 static int
@@ -838,9 +972,7 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 		ptime_parse(node_str(node_map_get(doc, "received")) ?
 		    node_str(node_map_get(doc, "received")) : "", r->off,
 		    &base, &o);
-	if (rules_add(r, base, dur, &due) == -1 ||
-	    (c->pausable && apply_pauses(r, hist, &s, dur, &due) == -1) ||
-	    apply_extensions(r, hist, c->name, &due) == -1)
+	if (clock_due(r, c, hist, &s, base, dur, &due) == -1)
 		return perr_set(e, PLAINT_CONFIG, "cannot compute the %s "
 		    "deadline", c->name);
 store:
@@ -871,6 +1003,19 @@ fined_already(const struct node *doc, const char *rule, long long round)
 	return 0;
 }
 
+/*
+ * Does a pause hold clock c now?  Only one that began by its deadline: a
+ * pause cannot stop a clock that had already run out.
+ */
+static int
+holds(const struct rules *r, const struct clock_def *c, const struct node *doc,
+    ptime_t due)
+{
+	const struct node *p = rules_open_pause(doc);
+
+	return c->pausable && p != NULL && event_time(p, r->off) <= due;
+}
+
 static int
 breached(struct rules *r, const struct node *doc, const struct node *hist,
     const char *clock, ptime_t now)
@@ -892,7 +1037,7 @@ breached(struct rules *r, const struct node *doc, const struct node *hist,
 		return 0;
 	if (s.stopped)
 		return s.stop > due;
-	return now > due && !(c->pausable && rules_paused(doc));
+	return now > due && !holds(r, c, doc, due);
 }
 
 static int
@@ -913,15 +1058,38 @@ add_penalty(struct rules *r, struct node *doc, const struct penalty_rule *p,
 	if ((rec = node_new_map()) == NULL ||
 	    node_map_set(rec, "rule", node_new_str(p->id)) == -1 ||
 	    node_map_set(rec, "person", node_new_str(person)) == -1 ||
-	    node_map_set(rec, "amount", node_new_int(p->amount)) == -1 ||
+	    (p->sanction == NULL ? node_map_set(rec, "amount",
+	    node_new_int(p->amount)) : node_map_set(rec, "sanction",
+	    node_new_str(p->sanction))) == -1 ||
 	    node_map_set(rec, "round", node_new_int(round)) == -1 ||
 	    (p->also != NULL && node_map_set(rec, "also",
 	    node_new_str(p->also)) == -1) ||
+	    (p->approved_by != NULL && node_map_set(rec, "approved_by",
+	    node_new_str(p->approved_by)) == -1) ||
+	    (p->carried_out_by != NULL && node_map_set(rec, "carried_out_by",
+	    node_new_str(p->carried_out_by)) == -1) ||
 	    node_map_set(rec, "at", node_new_str(at)) == -1) {
 		node_free(rec);
 		return perr_nomem(e);
 	}
 	return node_seq_push(list, rec) == -1 ? perr_nomem(e) : 0;
+}
+
+/* Does the field name someone: a name, or a list with one? */
+static int
+named(const struct node *who)
+{
+	size_t i;
+
+	if (who == NULL)
+		return 0;
+	if (who->type != NODE_SEQ)
+		return node_str(who) != NULL && *node_str(who) != '\0';
+	for (i = 0; i < who->n; i++)
+		if (node_str(who->kids[i]) != NULL &&
+		    *node_str(who->kids[i]) != '\0')
+			return 1;
+	return 0;
 }
 
 static int
@@ -935,10 +1103,11 @@ apply_penalties(struct rules *r, struct node *doc, const struct node *hist,
 	node_int(node_map_get(doc, "round"), &round);
 	for (i = 0; i < r->npenalties; i++) {
 		const struct penalty_rule *p = &r->penalties[i];
-		const char *person = node_str(node_path_get(doc, p->person));
+		const struct node *who = node_path_get(doc, p->person);
+		size_t k, n = who == NULL ? 0 : who->type == NODE_SEQ ?
+		    who->n : 1;
 
-		if (person == NULL || *person == '\0' ||
-		    fined_already(doc, p->id, round) ||
+		if (!named(who) || fined_already(doc, p->id, round) ||
 		    !rules_match(p->when, doc))
 			continue;
 		if (p->on == PENALTY_RESOLVE && (status == NULL ||
@@ -948,9 +1117,17 @@ apply_penalties(struct rules *r, struct node *doc, const struct node *hist,
 		if (p->on == PENALTY_BREACH && !breached(r, doc, hist,
 		    p->clock, now))
 			continue;
-		if (add_penalty(r, doc, p, person, round, now, e) == -1)
-			return -1;
-		(*fined)++;
+		/* Each person named (每人每次), once: the rule has fired. */
+		for (k = 0; k < n; k++) {
+			const char *person = node_str(who->type == NODE_SEQ ?
+			    who->kids[k] : who);
+
+			if (person == NULL || *person == '\0')
+				continue;
+			if (add_penalty(r, doc, p, person, round, now, e) == -1)
+				return -1;
+			(*fined)++;
+		}
 	}
 	return 0;
 }
@@ -993,9 +1170,9 @@ rules_unpaid(const struct rules *r, const struct node *doc)
 	node_int(node_map_get(doc, "round"), &round);
 	for (i = 0; i < r->npenalties; i++) {
 		const struct penalty_rule *p = &r->penalties[i];
-		const char *who = node_str(node_path_get(doc, p->person));
 
-		if (p->on == PENALTY_RESOLVE && (who == NULL || *who == '\0') &&
+		if (p->on == PENALTY_RESOLVE && !named(node_path_get(doc,
+		    p->person)) &&
 		    !fined_already(doc, p->id, round) &&
 		    rules_match(p->when, doc))
 			return p;
@@ -1025,7 +1202,7 @@ static long long
 approx_secs(const struct duration *d)
 {
 	static const long long secs[] = { 60, 3600, 86400, 7 * 86400,
-		86400 * 7 / 5, 3600 };
+		86400 * 7 / 5, 3600, 31 * 86400, 366 * 86400 };
 
 	return d->count * secs[d->unit];
 }
@@ -1048,7 +1225,7 @@ rules_may_extend(const struct rules *r, const char *clock,
 			return perr_set(e, PLAINT_REFUSED, "the policy allows "
 			    "extending %s by %ld%s at most", clock,
 			    x->max.count, (const char *[]){ "m", "h", "d",
-			    "w", "wd", "bh" }[x->max.unit]);
+			    "w", "wd", "bh", "mo", "y" }[x->max.unit]);
 		if (x->approvers.n > 0 && !strlist_has(&x->approvers,
 		    approver)) {
 			strlist_join(&x->approvers, names_buf,
@@ -1060,6 +1237,67 @@ rules_may_extend(const struct rules *r, const char *clock,
 	}
 	return perr_set(e, PLAINT_REFUSED, "the policy does not allow "
 	    "extending the %s deadline", clock);
+}
+
+/*
+ * A deadline given by hand (no rule sets the clock) moves with a pause
+ * as the rules' deadlines do: one at the end of a day by the days the
+ * pause spans, any other by the time paused.
+ */
+static int
+move_given(struct rules *r, struct node *doc, const struct clock_def *c,
+    ptime_t p, ptime_t now, struct perr *e)
+{
+	static const struct duration days = { 1, DUR_DAY };
+	const struct node *hist = node_map_get(doc, "history");
+	const struct duration *dur;
+	char path[160], buf[PTIME_BUFSZ];
+	struct span s;
+	struct civil cv;
+	struct duration d;
+	ptime_t due;
+	int o, eod;
+
+	snprintf(path, sizeof(path), "due.%s", c->name);
+	if (!c->pausable || c->until != NULL || deadline_for(r, doc, c->name,
+	    &dur) != NULL || node_str(node_path_get(doc, path)) == NULL ||
+	    ptime_parse(node_str(node_path_get(doc, path)), r->off, &due,
+	    &o) == -1 || due < p)
+		return 0;
+	clock_span(c, doc, hist, r->off, &s);
+	if (!s.started || s.stopped)
+		return 0;
+	/* Where a day-counted period ends (calendar.c's instant()). */
+	eod = r->has_bh && r->bh.close < 86400 ? r->bh.close : 86399;
+	ptime_to_civil(due, r->off, &cv);
+	if (cv.hour * 3600 + cv.min * 60 + cv.sec == eod) {
+		d = days;
+		if ((d.count = (long)paused_amount(r, &days, p, now)) == 0)
+			return 0;
+		if (rules_add(r, due, &d, &due) == -1)
+			return perr_set(e, PLAINT_CONFIG, "cannot move the %s "
+			    "deadline", c->name);
+	} else
+		due += now - p;
+	ptime_format(due, r->off, buf);
+	return complaint_set(doc, path, node_new_str(buf), e);
+}
+
+int
+rules_move_given(struct rules *r, struct node *doc, ptime_t now,
+    struct perr *e)
+{
+	const struct node *p = rules_open_pause(doc);
+	size_t i;
+
+	if (p == NULL || node_map_get(doc, "history") == NULL ||
+	    node_map_get(doc, "history")->type != NODE_SEQ)
+		return 0;
+	for (i = 0; i < r->nclocks; i++)
+		if (move_given(r, doc, &r->clocks[i], event_time(p, r->off),
+		    now, e) == -1)
+			return -1;
+	return 0;
 }
 
 const struct node *
@@ -1110,8 +1348,8 @@ rules_clock_state(const struct rules *r, const struct clock_def *c,
 	out->stopped = sp.stopped;
 	out->start = sp.start;
 	out->stop = sp.stop;
-	out->paused = c->pausable && sp.started && !sp.stopped &&
-	    rules_paused(doc);
+	out->paused = sp.started && !sp.stopped && (out->has_due ?
+	    holds(r, c, doc, out->due) : c->pausable && rules_paused(doc));
 }
 
 int

@@ -8,16 +8,21 @@
  * later event whose action is one of its stops.  Its deadline is the
  * clock's start plus the duration of the LAST deadline rule whose
  * `when` matches the complaint and that sets this clock ("later rule
- * wins"), pushed back by the time the complaint was paused (in the
- * clock's own unit) and by the extensions granted this round.  It is
+ * wins"), counted again without the time the complaint was paused (in
+ * the clock's own unit; only pauses that began while it still ran) and
+ * pushed back by the extensions granted this round.  It is
  * recomputed from the history each time rules_update runs, so that it
  * follows the level after escalate, the round after reopen, and never
  * drifts.
  *
  * Penalty rules fire once per rule and round: on resolve when `when`
  * matches, or when a clock is breached (stopped after its deadline, or
- * running past it at now).  The record carries the rule's id, so a
- * second run of the same command or cron job never fines twice.
+ * running past it at now).  They fine or sanction every person the
+ * rule's field names when it fires (resolution.responsible may list
+ * several: one record each), so once per rule, round and person.  The
+ * record carries the rule's id, so a second run of the same command or
+ * cron job never fines twice, and a breach is not fined again to the
+ * next assignee.
  *
  * Calling sequence: rules_load after the policy (it reads the policy's
  * keys and loads the calendars named there through find, which maps
@@ -53,14 +58,21 @@ struct deadline_rule {
 
 enum penalty_on { PENALTY_RESOLVE, PENALTY_BREACH };
 
+/*
+ * A penalty fines (amount, in yuan) or sanctions (a sanction that is not
+ * money: 通报批评, 按考核规定处理), each person the field names.
+ */
 struct penalty_rule {
 	const char *id;
 	const struct node *when;
 	enum penalty_on on;
 	const char *clock;		/* PENALTY_BREACH */
 	long long amount;
-	const char *person;		/* field naming who pays */
-	const char *also;		/* e.g. "通报批评" */
+	const char *sanction;		/* NULL: a fine of amount */
+	const char *person;		/* field naming who pays: one or a list */
+	const char *also;		/* a sanction with the fine */
+	const char *approved_by;	/* the sanction's approval step */
+	const char *carried_out_by;	/* and who carries it out */
 };
 
 struct notice_rule {
@@ -131,6 +143,14 @@ const struct notice_rule *rules_notice_owed(const struct rules *r,
 int rules_may_extend(const struct rules *r, const char *clock,
     const struct duration *d, const char *approver, struct perr *e);
 const struct clock_def *rules_clock(const struct rules *r, const char *name);
+/*
+ * On resume at now: move each deadline given by hand (due.CLOCK of a
+ * pausable clock no rule sets, still running when the pause began) by
+ * the pause, as the rules' deadlines are moved: by the days it spans
+ * for one that ends a day, else by the time paused.
+ */
+int rules_move_given(struct rules *r, struct node *doc, ptime_t now,
+    struct perr *e);
 /* Is the complaint paused now (a pause event not yet resumed)? */
 int rules_paused(const struct node *doc);
 /* The pause event still in force, or NULL. */

@@ -87,14 +87,21 @@ test_expect_success 'extend with the approver: 3 days after Oct 8 is Sunday, so 
 	echo 2026-10-12T23:59:59+08:00 >expect && due_of a/$F resolution >actual && test_cmp expect actual
 '
 
-test_expect_success 'pause and resume push a day clock back by the days paused' '
+# 5 days from Sep 28 end on Sat Oct 3, a rest day (国庆节), so on Oct 8;
+# extended by 3 days to Oct 12.  Three days paused in the holiday make
+# the nominal end Oct 6, still 国庆节: still Oct 8, then Oct 12 (paused
+# time is counted again from the nominal end, not from the moved one).
+test_expect_success 'pause and resume recount a day clock from its nominal end' '
 	plaint -C a -N 2026-10-01T10:00 extend 2609-0001 resolution=3d approved_by=总经理 -m r &&
 	echo 2026-10-12T23:59:59+08:00 >expect && due_of a/$F resolution >actual && test_cmp expect actual &&
 	plaint -C a -N 2026-10-02T12:00 pause 2609-0001 -m "等客户补充材料" &&
 	plaint -C a -N 2026-10-03T12:00 show -f text 2609-0001 >out &&
 	grep "^Paused: *since 2026-10-02 12:00: 等客户补充材料" out &&
 	plaint -C a -N 2026-10-05T12:00 resume 2609-0001 &&
-	echo 2026-10-15T23:59:59+08:00 >expect && due_of a/$F resolution >actual && test_cmp expect actual
+	due_of a/$F resolution >actual && test_cmp expect actual &&
+	plaint -C a -N 2026-10-12T09:00 pause 2609-0001 -m again &&
+	plaint -C a -N 2026-10-14T09:00 resume 2609-0001 &&
+	echo 2026-10-14T23:59:59+08:00 >expect && due_of a/$F resolution >actual && test_cmp expect actual
 '
 
 test_expect_success 'resume of a complaint that is not paused is refused' '

@@ -122,6 +122,7 @@ test_expect_success 'json: the same figures, one document' '
 	    {"person": "张三", "rule": "late-response", "count": 1, "amount": 20},
 	    {"person": "赵六", "rule": "staff-fault", "count": 1, "amount": 50}
 	  ],
+	  "sanctions": [],
 	  "groups": []
 	}
 	EOT

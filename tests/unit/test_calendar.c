@@ -144,6 +144,26 @@ static const struct {
 	/* Sep 23..27: Sep 27 is a rest day (中秋节) → Mon Sep 28. */
 	{ "2026-09-22T10:00:00+08:00", 5, CALENDAR_DAYS, NOBH,
 	  "2026-09-28T23:59:59+08:00", 0 },
+	/*
+	 * Months (art. 202): Jan 31 + 1 month has no Feb 31 → the month's
+	 * last day, Sat Feb 28, itself a make-up working day (春节).
+	 */
+	{ "2026-01-31T10:00:00+08:00", 1, CALENDAR_MONTHS, NOBH,
+	  "2026-02-28T23:59:59+08:00", 0 },
+	/* The corresponding day: Mar 16 + 1 = Thu Apr 16. */
+	{ "2026-03-16T08:00:00+08:00", 1, CALENDAR_MONTHS, NOBH,
+	  "2026-04-16T23:59:59+08:00", 0 },
+	/* Sep 1 + 1 = Oct 1, 国庆节 → Thu Oct 8 (art. 203). */
+	{ "2026-09-01T08:00:00+08:00", 1, CALENDAR_MONTHS, NOBH,
+	  "2026-10-08T23:59:59+08:00", 0 },
+	/* Across the year: Nov 30 + 3 = Feb 28 2027 (a Sunday, no file). */
+	{ "2026-11-30T08:00:00+08:00", 3, CALENDAR_MONTHS, NOBH,
+	  "2027-03-01T23:59:59+08:00", 1 },
+	/* 12 months from Mar 31: Wed Mar 31 2027 is a weekday. */
+	{ "2026-03-31T08:00:00+08:00", 12, CALENDAR_MONTHS, NOBH,
+	  "2027-03-31T23:59:59+08:00", 1 },
+	{ "2026-01-31T10:00:00+08:00", 1, CALENDAR_MONTHS, BH,
+	  "2026-02-28T17:00:00+08:00", 0 },
 	/* Oct 3 falls in 国庆节 → first working day after: Thu Oct 8. */
 	{ "2026-09-28T10:00:00+08:00", 5, CALENDAR_DAYS, NOBH,
 	  "2026-10-08T23:59:59+08:00", 0 },
@@ -412,9 +432,10 @@ check_misc(const struct calendar *cal)
 	const struct business_hours bad_bh = { 17 * 3600, 8 * 3600 };
 	struct business_hours bh;
 	long long end, start = day_of("2026-02-13");
-	ptime_t t = 1780000000, due;
+	char buf[PTIME_BUFSZ];
+	ptime_t t = 1780000000, due, nom;
 	size_t i;
-	int inc;
+	int inc, off;
 
 	CHECK(calendar_add_workdays(cal, start, 0, &end, &inc) == 0);
 	CHECK(end == start && inc == 0);
@@ -425,6 +446,33 @@ check_misc(const struct calendar *cal)
 	    &inc) == -1);
 	CHECK(calendar_period_end(cal, t, CST, 1, CALENDAR_DAYS, &bad_bh,
 	    &due, &inc) == -1);
+	/*
+	 * Paused days add to the nominal last day before a rest day moves
+	 * it: 5 days from Mon Sep 28 end Sat Oct 3; one day paused makes
+	 * that Oct 4, still 国庆节 → Thu Oct 8, not the moved Oct 8 + 1.
+	 */
+	CHECK(ptime_parse("2026-09-28T10:00:00+08:00", CST, &t, &off) == 0);
+	CHECK(calendar_period_end_paused(cal, t, CST, 5, CALENDAR_DAYS, 1,
+	    NULL, &due, NULL, &inc) == 0);
+	ptime_format(due, CST, buf);
+	CHECK_STR(buf, "2026-10-08T23:59:59+08:00");
+	/* Seven paused days: Oct 10, a make-up working day. */
+	CHECK(calendar_period_end_paused(cal, t, CST, 5, CALENDAR_DAYS, 7,
+	    NULL, &due, NULL, &inc) == 0);
+	ptime_format(due, CST, buf);
+	CHECK_STR(buf, "2026-10-10T23:59:59+08:00");
+	/* Working days: paused working days count on. */
+	CHECK(calendar_period_end_paused(cal, t, CST, 3, WORKING_DAYS, 1,
+	    NULL, &due, NULL, &inc) == 0);
+	ptime_format(due, CST, buf);
+	CHECK_STR(buf, "2026-10-09T23:59:59+08:00");
+	CHECK(calendar_period_end_paused(cal, t, CST, 5, CALENDAR_DAYS, -1,
+	    NULL, &due, NULL, &inc) == -1);
+	/* The nominal end: Oct 3 + 1, before 国庆节 moved it. */
+	CHECK(calendar_period_end_paused(cal, t, CST, 5, CALENDAR_DAYS, 1,
+	    NULL, &due, &nom, &inc) == 0);
+	ptime_format(nom, CST, buf);
+	CHECK_STR(buf, "2026-10-04T23:59:59+08:00");
 	CHECK(calendar_add_business_hours(cal, t, CST, &bad_bh, 60, &due,
 	    &inc) == -1);
 	for (i = 0; i < sizeof(hours_cases) / sizeof(hours_cases[0]); i++) {

@@ -53,6 +53,10 @@ static const struct {
 	{ "1w", 1, 7 * 86400 }, { "0m", 0, 0 }, { "5", 0, 0 },
 	{ "d", 0, 0 }, { "-5d", 0, 0 }, { "5dd", 0, 0 }, { "3wd", 1, 3 * 86400 }, { "8bh", 1, 8 * 3600 },
 	{ "3w d", 0, 0 }, { "2bhh", 0, 0 },
+	/* From 1970-01-01: January has 31 days, 1970 has 365. */
+	{ "1mo", 1, 31 * 86400 }, { "2mo", 1, 59 * 86400 },
+	{ "1y", 1, 365 * 86400 }, { "mo", 0, 0 }, { "1m o", 0, 0 },
+	{ "1yr", 0, 0 }, { "1M", 0, 0 },
 	{ "100000m", 1, 6000000 }, { "100001m", 0, 0 }, { "05d", 1, 432000 },
 	{ " 5d", 0, 0 }, { "5 d", 0, 0 }, { "5D", 0, 0 }, { "1.5h", 0, 0 },
 	{ "", 0, 0 }, { "99999999999999999999m", 0, 0 },
@@ -81,7 +85,36 @@ suite_ptime(void)
 
 		CHECK((rc == 0) == dur_cases[i].ok);
 		if (rc == 0)
-			CHECK(ptime_add(0, &d) == dur_cases[i].secs);
+			CHECK(ptime_add(0, &d, 0) == dur_cases[i].secs);
+	}
+	/* Months keep the time of day and end on the month's last day. */
+	{
+		static const char *const months[][3] = {
+			{ "2026-01-31T10:00:00+08:00", "1mo",
+			  "2026-02-28T10:00:00+08:00" },
+			{ "2028-01-31T23:30:00+08:00", "1mo",
+			  "2028-02-29T23:30:00+08:00" },
+			{ "2028-02-29T08:00:00+08:00", "1y",
+			  "2029-02-28T08:00:00+08:00" },
+			{ "2026-12-15T08:00:00+08:00", "14mo",
+			  "2028-02-15T08:00:00+08:00" },
+		};
+
+		for (i = 0; i < sizeof(months) / sizeof(months[0]); i++) {
+			CHECK(ptime_parse(months[i][0], 8 * 3600, &t,
+			    &off) == 0);
+			CHECK(ptime_parse_duration(months[i][1], &d) == 0);
+			ptime_format(ptime_add(t, &d, 8 * 3600), 8 * 3600,
+			    buf);
+			CHECK_STR(buf, months[i][2]);
+		}
+		/* Backwards, as filters count -1mo. */
+		CHECK(ptime_parse("2026-03-31T08:00:00+08:00", 8 * 3600, &t,
+		    &off) == 0);
+		d.unit = DUR_MONTH;
+		d.count = -1;
+		ptime_format(ptime_add(t, &d, 8 * 3600), 8 * 3600, buf);
+		CHECK_STR(buf, "2026-02-28T08:00:00+08:00");
 	}
 	/* 2026-11-27 is a Friday; 1970-01-01 a Thursday. */
 	CHECK(ptime_weekday(ptime_days_from_civil(2026, 11, 27)) == 5);
