@@ -26,7 +26,7 @@ show_due(struct ctx *c, struct node *fields, int json, struct perr *e)
 	char junk;
 	const char *rec = node_str(node_map_get(fields, "received"));
 	size_t i;
-	int off, rc = -1;
+	int off, rc = -1, given = 0;
 
 	/* The complaint is received at received= (or now) and seen then. */
 	if (rec != NULL && ptime_parse(rec, st.off, &st.now, &off) == -1) {
@@ -49,9 +49,12 @@ show_due(struct ctx *c, struct node *fields, int json, struct perr *e)
 			goto done;
 		}
 		node_map_del(fields, "level");
+		given = 1;
 	}
+	/* Without level=, the level the policy's routes start it at. */
 	if (complaint_new(&doc, &c->store.policy, fields, &st, e) == -1 ||
-	    complaint_set(doc, "level", node_new_int(lv), e) == -1 ||
+	    (given && complaint_set(doc, "level", node_new_int(lv), e) ==
+	    -1) ||
 	    apply_rules(c, doc, e) == -1)
 		goto done;
 	due = node_map_get(doc, "due");

@@ -485,6 +485,51 @@ take_defaults(struct node *doc, const struct policy *p, struct perr *e)
 	return 0;
 }
 
+/*
+ * The policy's routes at intake, in order (a later one wins), on the
+ * fields as given and defaulted: what they set, unless the person
+ * logging gave that field, and the level the complaint starts at.  The
+ * ids of the routes taken go into the log event (routes: […]).
+ */
+static int
+route(struct node *doc, const struct policy *p, const struct node *given,
+    long long *level, struct node *ev, struct perr *e)
+{
+	const char *dept = NULL, *who = NULL, *sev = NULL;
+	struct node *taken = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nroutes; i++) {
+		const struct policy_route *r = &p->routes[i];
+
+		if (!node_match(r->when, doc))
+			continue;
+		if (taken == NULL && (taken = node_new_seq()) == NULL)
+			return perr_nomem(e);
+		if (node_seq_push(taken, node_new_str(r->id)) == -1) {
+			node_free(taken);
+			return perr_nomem(e);
+		}
+		if (r->level >= 0)
+			*level = r->level;
+		dept = r->department != NULL ? r->department : dept;
+		who = r->assignee != NULL ? r->assignee : who;
+		sev = r->severity != NULL ? r->severity : sev;
+	}
+	if (taken == NULL)
+		return 0;
+	if (node_map_set(ev, "routes", taken) == -1)
+		return perr_nomem(e);
+	if ((dept != NULL && node_path_get(given, "department") == NULL &&
+	    complaint_set(doc, "department", node_new_str(dept), e) == -1) ||
+	    (who != NULL && node_path_get(given, "assignee") == NULL &&
+	    complaint_set(doc, "assignee", node_new_str(who), e) == -1) ||
+	    (sev != NULL && node_path_get(given, "severity") == NULL &&
+	    complaint_set(doc, "severity", node_new_str(sev), e) == -1))
+		return -1;
+	return 0;
+}
+
 /* The state the workflow's log action starts the record in. */
 static int
 set_initial(struct node *doc, const struct policy *p, struct perr *e)
@@ -520,9 +565,11 @@ int
 complaint_new(struct node **out, const struct policy *p,
     const struct node *fields, const struct stamp *st, struct perr *e)
 {
-	struct node *doc = node_new_map();
+	struct node *doc = node_new_map(), *ev = NULL;
 	char now[PTIME_BUFSZ];
 	const char *dept;
+	long long level = 0;
+	int rc;
 
 	*out = NULL;
 	if (doc == NULL)
@@ -538,27 +585,35 @@ complaint_new(struct node **out, const struct policy *p,
 	    complaint_set(doc, "received_by", complaint_input(p,
 	    "received_by", st->actor, e), e) == -1)
 		goto fail;
+	if ((ev = node_new_map()) == NULL || route(doc, p, fields, &level,
+	    ev, e) == -1)
+		goto fail;
 	dept = policy_category_department(p,
 	    node_str(node_map_get(doc, "category")));
-	/* A category routes; else the first level of the chain may. */
-	if (dept == NULL && p->nlevels > 0)
-		dept = p->levels[0].department;
+	/* A category routes; else the level of the chain it starts at may. */
+	if (p->levels[level].department != NULL &&
+	    (dept == NULL || level > 0))
+		dept = p->levels[level].department;
 	if (node_map_get(doc, "department") == NULL && dept != NULL &&
 	    complaint_set(doc, "department", node_new_str(dept), e) == -1)
 		goto fail;
-	if (node_map_get(doc, "assignee") == NULL && p->nlevels > 0 &&
-	    p->levels[0].assignee != NULL && complaint_set(doc, "assignee",
-	    node_new_str(p->levels[0].assignee), e) == -1)
+	if (node_map_get(doc, "assignee") == NULL &&
+	    p->levels[level].assignee != NULL && complaint_set(doc,
+	    "assignee", node_new_str(p->levels[level].assignee), e) == -1)
 		goto fail;
 	if (set_initial(doc, p, e) == -1 ||
-	    complaint_set(doc, "level", node_new_int(0), e) == -1 ||
+	    complaint_set(doc, "level", node_new_int(level), e) == -1 ||
 	    complaint_set(doc, "round", node_new_int(1), e) == -1 ||
-	    check_required(doc, p, e) == -1 ||
-	    complaint_event(doc, st, "log", NULL, e) == -1)
+	    check_required(doc, p, e) == -1)
+		goto fail;
+	rc = complaint_event(doc, st, "log", ev, e);
+	ev = NULL;
+	if (rc == -1)
 		goto fail;
 	*out = doc;
 	return 0;
 fail:
+	node_free(ev);
 	node_free(doc);
 	return -1;
 }

@@ -622,3 +622,41 @@ node_config_error(struct perr *e, const char *path, const struct node *n,
 		    0);
 	return -1;
 }
+
+static int
+value_matches(const struct node *want, const struct node *have)
+{
+	const char *w = node_str(want), *h = node_str(have);
+	int wb, hb;
+
+	if (w == NULL)
+		return 0;
+	if (strcmp(w, "*") == 0)
+		return h != NULL && *h != '\0';
+	if (h == NULL)
+		return *w == '\0';
+	if (node_bool(have, &hb) == 0 && node_bool(want, &wb) == 0)
+		return hb == wb;
+	return strcmp(w, h) == 0;
+}
+
+int
+node_match(const struct node *when, const struct node *doc)
+{
+	size_t i, j;
+
+	for (i = 0; when != NULL && i < when->n; i++) {
+		const struct node *want = when->kids[i];
+		const struct node *have = node_path_get(doc, when->keys[i]);
+		int any = 0;
+
+		if (want->type == NODE_SEQ) {
+			for (j = 0; j < want->n && !any; j++)
+				any = value_matches(want->kids[j], have);
+		} else
+			any = value_matches(want, have);
+		if (!any)
+			return 0;
+	}
+	return 1;
+}

@@ -97,6 +97,13 @@ int node_seq_push(struct node *seq, struct node *val);
 /* Dotted paths: "complainant.name".  get returns NULL when absent. */
 struct node *node_path_get(const struct node *root, const char *path);
 /*
+ * Does doc match a rule's `when` (NULL matches everything)?  Each key of
+ * when is a dotted path whose value must equal one of the values given
+ * (a value, or a list of them); "*" matches any non-empty value, "" an
+ * absent one, and booleans compare as booleans (yes = true).
+ */
+int node_match(const struct node *when, const struct node *doc);
+/*
  * Creates the intermediate maps; fails if one is not a map (errno
  * ENOTDIR) or memory runs out (ENOMEM, also for a val that is NULL).
  * Takes val.

@@ -13,7 +13,8 @@ static const char *const known_keys[] = {
 	"causes", "notice_methods", "satisfactions", "escalation", "required",
 	"defaults", "fields", "calendars", "closures", "business_hours",
 	"clocks", "deadlines", "penalties", "notices", "extensions", "rounds",
-	"auto_escalate", "workflows", "people", "conflicts", NULL
+	"auto_escalate", "workflows", "people", "conflicts", "routes",
+	"informs", "out_of_hours", NULL
 };
 
 /* The policy is p: its path is the caller's to add. */
@@ -449,6 +450,115 @@ check_keys(struct policy *p, struct perr *e)
 	return 0;
 }
 
+/* A route's level: its place in the chain (0 is the first), or a name. */
+static int
+route_level(struct policy *p, const struct node *n, long long *level,
+    struct perr *e)
+{
+	size_t i;
+
+	if (node_int(n, level) == 0 && *level >= 0 &&
+	    (size_t)*level < p->nlevels)
+		return 0;
+	for (i = 0; node_str(n) != NULL && i < p->nlevels; i++)
+		if (strcmp(p->levels[i].name, n->str) == 0) {
+			*level = (long long)i;
+			return 0;
+		}
+	return bad(e, p, n, "routes", "level: a level of the escalation "
+	    "chain, by its number (0 to %zu) or its name", p->nlevels - 1);
+}
+
+static int
+route_value(struct policy *p, const struct node *n, const char *key,
+    const struct strlist *allowed, const char **out, struct perr *e)
+{
+	if ((*out = node_str(n)) == NULL || **out == '\0')
+		return bad(e, p, n, "routes", "%s: must be a value", key);
+	if (allowed != NULL && allowed->n > 0 && !strlist_has(allowed, *out))
+		return bad(e, p, n, "routes", "%s: \"%.40s\" is not one of "
+		    "the policy's", key, *out);
+	return 0;
+}
+
+static int
+load_route(struct policy *p, const struct node *n, struct policy_route *r,
+    struct perr *e)
+{
+	const struct node *set = node_map_get(n, "set");
+	size_t i, j;
+
+	r->level = -1;
+	if (n->type != NODE_MAP || (r->id = opt_str(n, "id")) == NULL)
+		return bad(e, p, n, "routes", "%s", "each route is a mapping "
+		    "with an id");
+	for (i = 0; i < n->n; i++) {
+		static const char *const keys[] = { "id", "source", "note",
+			"when", "set", NULL };
+
+		for (j = 0; keys[j] != NULL && strcmp(keys[j], n->keys[i]);
+		    j++)
+			;
+		if (keys[j] == NULL)
+			return bad(e, p, n->kids[i], "routes", "%s: unknown "
+			    "key \"%s\" in a route", r->id, n->keys[i]);
+	}
+	r->when = node_map_get(n, "when");
+	if (r->when == NULL || r->when->type != NODE_MAP || r->when->n == 0)
+		return bad(e, p, n, "routes", "%s: when: the fields that send "
+		    "a complaint this way", r->id);
+	for (i = 0; i < r->when->n; i++)
+		if (r->when->kids[i]->type == NODE_MAP)
+			return bad(e, p, r->when->kids[i], "routes", "when: "
+			    "%s: a value or a list of values", r->when->keys[i]);
+	if (set == NULL || set->type != NODE_MAP || set->n == 0)
+		return bad(e, p, n, "routes", "%s: set: level, department, "
+		    "assignee or severity", r->id);
+	for (i = 0; i < set->n; i++) {
+		const char *k = set->keys[i];
+		int rc;
+
+		if (strcmp(k, "level") == 0)
+			rc = route_level(p, set->kids[i], &r->level, e);
+		else if (strcmp(k, "department") == 0)
+			rc = route_value(p, set->kids[i], k, &p->departments,
+			    &r->department, e);
+		else if (strcmp(k, "assignee") == 0)
+			rc = route_value(p, set->kids[i], k, NULL,
+			    &r->assignee, e);
+		else if (strcmp(k, "severity") == 0)
+			rc = route_value(p, set->kids[i], k, &p->severities,
+			    &r->severity, e);
+		else
+			rc = bad(e, p, set->kids[i], "routes", "%s: set: %s: a "
+			    "route sets level, department, assignee or "
+			    "severity", r->id, k);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_routes(struct policy *p, struct perr *e)
+{
+	const struct node *l = node_map_get(p->root, "routes");
+	size_t i;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != NODE_SEQ)
+		return bad(e, p, l, "routes", "%s", "must be a list of routes");
+	if (l->n == 0)
+		return 0;
+	if ((p->routes = calloc(l->n, sizeof(*p->routes))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < l->n; i++, p->nroutes++)
+		if (load_route(p, l->kids[i], &p->routes[i], e) == -1)
+			return -1;
+	return 0;
+}
+
 static int
 load_all(struct policy *p, struct perr *e)
 {
@@ -480,7 +590,7 @@ load_all(struct policy *p, struct perr *e)
 		return bad(e, p, p->root, "kinds", "%s",
 		    "the policy needs at least one kind");
 	if (load_people(p, e) == -1 || load_workflows(p, e) == -1 ||
-	    load_conflicts(p, e) == -1)
+	    load_conflicts(p, e) == -1 || load_routes(p, e) == -1)
 		return -1;
 	p->defaults = node_map_get(p->root, "defaults");
 	if (p->defaults != NULL && p->defaults->type != NODE_MAP)
@@ -543,6 +653,7 @@ policy_release(struct policy *p)
 	for (i = 0; i < p->nconflicts; i++)
 		free(p->conflicts[i].states.v);
 	free(p->conflicts);
+	free(p->routes);
 	if (p->base != NULL) {
 		policy_release(p->base);
 		free(p->base);

@@ -30,6 +30,19 @@ struct policy_level {
 	const char *assignee;	/* NULL: keep the complaint's */
 };
 
+/*
+ * A route at intake (routes:): a complaint that matches `when` as it is
+ * logged or imported starts at this level, in this department, with
+ * this assignee or severity, unless the person logging it gave the
+ * field.  Later routes win, as deadline rules do.
+ */
+struct policy_route {
+	const char *id;
+	const struct node *when;
+	long long level;	/* -1: not set */
+	const char *department, *assignee, *severity;	/* NULL: not set */
+};
+
 enum field_type { FIELD_STRING, FIELD_INTEGER, FIELD_DATE, FIELD_TIME,
 	FIELD_ENUM, FIELD_PERSON, FIELD_LIST, FIELD_BOOL };
 
@@ -69,6 +82,8 @@ struct policy {
 	struct policy *base;	/* whose workflows these are, or NULL */
 	struct policy_conflict *conflicts;
 	size_t nconflicts;
+	struct policy_route *routes;
+	size_t nroutes;
 };
 
 /* Where a shipped file is: "policies/default.yaml" → a path in buf. */

@@ -529,44 +529,10 @@ rules_release(struct rules *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Matching */
-
-static int
-value_matches(const struct node *want, const struct node *have)
-{
-	const char *w = node_str(want), *h = node_str(have);
-	int wb, hb;
-
-	if (w == NULL)
-		return 0;
-	if (strcmp(w, "*") == 0)
-		return h != NULL && *h != '\0';
-	if (h == NULL)
-		return *w == '\0';
-	if (node_bool(have, &hb) == 0 && node_bool(want, &wb) == 0)
-		return hb == wb;
-	return strcmp(w, h) == 0;
-}
-
 int
 rules_match(const struct node *when, const struct node *doc)
 {
-	size_t i, j;
-
-	for (i = 0; when != NULL && i < when->n; i++) {
-		const struct node *want = when->kids[i];
-		const struct node *have = node_path_get(doc, when->keys[i]);
-		int any = 0;
-
-		if (want->type == NODE_SEQ) {
-			for (j = 0; j < want->n && !any; j++)
-				any = value_matches(want->kids[j], have);
-		} else
-			any = value_matches(want, have);
-		if (!any)
-			return 0;
-	}
-	return 1;
+	return node_match(when, doc);
 }
 
 /* Durations */
