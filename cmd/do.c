@@ -26,6 +26,7 @@ static const struct {
 	{ "escalate", cmd_escalate, "escalate", NULL },
 	{ "extend", cmd_extend, "extend", NULL },
 	{ "note", cmd_note, "note", NULL },
+	{ "notify", cmd_note, "note", NULL },
 	{ "pause", cmd_pause, "pause", NULL },
 	{ "reopen", cmd_reopen, "reopen", NULL },
 	{ "resolve", cmd_resolve, "resolve", NULL },

@@ -1,8 +1,41 @@
-/* plaint note: add a note; -c records contact with the complainant. */
+/*
+ * plaint note: add a note; -c records contact with the complainant.
+ * As `plaint do ID notify to=DEPT`, it records an internal notice.
+ */
+#include <string.h>
+
 #include "plaint.h"
 
 static const char synopsis[] = "plaint note ID -m text [-c]";
-static const char *const fields[] = { NULL };
+static const char *const fields[] = { "to", NULL };
+
+/* plaint do ID notify to=法律事务部 [-m text]: the department informed. */
+static struct node *
+notify_event(struct ctx *c, const struct change_args *ca, struct perr *e)
+{
+	const char *to = change_arg(ca, "to");
+	struct node *ev = node_new_map();
+
+	if (ev == NULL) {
+		perr_nomem(e);
+		return NULL;
+	}
+	if (to == NULL) {
+		perr_set(e, PLAINT_USAGE, "to=: the department informed");
+		node_free(ev);
+		return NULL;
+	}
+	if (node_map_set(ev, "to", complaint_text("to", to, 0, e)) == -1 ||
+	    (ca->msg != NULL && node_map_set(ev, "note", complaint_text("-m",
+	    ca->msg, 1, e)) == -1)) {
+		if (e->code == 0)
+			perr_nomem(e);
+		node_free(ev);
+		return NULL;
+	}
+	(void)c;
+	return ev;
+}
 
 int
 cmd_note(struct ctx *c, int argc, char **argv)
@@ -17,6 +50,16 @@ cmd_note(struct ctx *c, int argc, char **argv)
 	if ((rc = change_args_parse(c, argc, argv, "+:hm:c", synopsis, 0,
 	    fields, &ca, &id)) != 0)
 		return rc;
+	if (c->action_as != NULL && strcmp(c->action_as, "notify") == 0) {
+		if ((rc = setup(c)) != 0)
+			return rc;
+		if ((ev = notify_event(c, &ca, &e)) == NULL)
+			return report(c, &e);
+		return run_change(c, &id, "notify", ev, NULL, NULL);
+	}
+	if (change_arg(&ca, "to") != NULL)
+		return fail(c, PLAINT_USAGE, "to=: an internal notice is "
+		    "'plaint do ID notify to=DEPARTMENT'");
 	if (ca.msg == NULL)
 		return fail(c, PLAINT_USAGE, "-m: a note needs text");
 	if ((rc = setup(c)) != 0 ||

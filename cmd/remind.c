@@ -25,7 +25,8 @@
 
 static const char synopsis[] = "plaint remind [-w window] [-e] [filter ...]";
 
-enum item_kind { OVERDUE, SOON, NOTICE };
+/* INFORM: a department to inform (informs:); due when the rule gives one. */
+enum item_kind { OVERDUE, SOON, NOTICE, INFORM };
 
 struct item {
 	const char *assignee;	/* in names; NULL: unassigned */
@@ -92,6 +93,29 @@ add_todo(struct remind_state *rs, const struct complaint_id *id)
 	return 0;
 }
 
+/* The departments still to inform: owed whatever the window, as notices. */
+static int
+informs_owed(struct remind_state *rs, const struct node *doc,
+    const char *idstr)
+{
+	struct rules *r = &rs->c->rules;
+	ptime_t since, due;
+	size_t i;
+
+	for (i = 0; i < r->ninforms; i++) {
+		if (rules_inform(r, i, doc, &since) != INFORM_OWED)
+			continue;
+		due = 0;
+		if (r->informs[i].has_within && rules_add(r, since,
+		    &r->informs[i].within, &due) == -1)
+			due = 0;
+		if (add_item(rs, doc, idstr, INFORM, r->informs[i].to, due) ==
+		    -1)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 visit(void *arg, const char *path, const struct complaint_id *id,
     const struct node *doc, const struct perr *bad, struct perr *e)
@@ -131,6 +155,8 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 	if (status != NULL && strcmp(status, "resolved") == 0 &&
 	    (nr = rules_notice_owed(r, doc)) != NULL &&
 	    add_item(rs, doc, idstr, NOTICE, nr->id, 0) == -1)
+		return perr_nomem(e);
+	if (informs_owed(rs, doc, idstr) == -1)
 		return perr_nomem(e);
 	if (overdue && rs->escalate && add_todo(rs, id) == -1)
 		return perr_nomem(e);
@@ -174,7 +200,7 @@ item_cells(const struct remind_state *rs, const struct item *it,
 	struct civil cv;
 
 	due[0] = '\0';
-	if (it->kind != NOTICE) {
+	if (it->kind != NOTICE && it->due != 0) {
 		ptime_to_civil(it->due, rs->c->store.policy.tz_off, &cv);
 		snprintf(due, duesz, "%04d-%02d-%02d %02d:%02d", cv.year,
 		    cv.month, cv.day, cv.hour, cv.min);
@@ -186,11 +212,17 @@ item_cells(const struct remind_state *rs, const struct item *it,
 	} else if (it->kind == SOON) {
 		snprintf(state, statesz, "due in ");
 		ptime_format_span(it->due - rs->c->now, state + 7, statesz - 7);
+	} else if (it->kind == INFORM && it->due != 0 &&
+	    rs->c->now > it->due) {
+		snprintf(state, statesz, "inform overdue by ");
+		ptime_format_span(rs->c->now - it->due, state + 18,
+		    statesz - 18);
 	} else
-		snprintf(state, statesz, "notice owed");
+		snprintf(state, statesz, it->kind == INFORM ? "inform owed" :
+		    "notice owed");
 	cells[0] = it->id;
 	cells[1] = it->what;
-	cells[2] = it->kind == NOTICE ? "-" : due;
+	cells[2] = *due == '\0' ? "-" : due;
 	cells[3] = state;
 	cells[4] = it->subject;
 }
@@ -199,7 +231,7 @@ static int
 group_header(const struct remind_state *rs, size_t i, size_t j,
     const char *window, struct strbuf *out)
 {
-	long n[3] = { 0, 0, 0 };
+	long n[4] = { 0, 0, 0, 0 };
 	size_t k;
 
 	for (k = i; k < j; k++)
@@ -212,7 +244,9 @@ group_header(const struct remind_state *rs, size_t i, size_t j,
 	    n[OVERDUE] ? "," : "", n[SOON], window) == -1) ||
 	    (n[NOTICE] && strbuf_addf(out, "%s %ld notice%s owed",
 	    n[OVERDUE] + n[SOON] ? "," : "", n[NOTICE],
-	    n[NOTICE] > 1 ? "s" : "") == -1))
+	    n[NOTICE] > 1 ? "s" : "") == -1) ||
+	    (n[INFORM] && strbuf_addf(out, "%s %ld to inform",
+	    n[OVERDUE] + n[SOON] + n[NOTICE] ? "," : "", n[INFORM]) == -1))
 		return -1;
 	return strbuf_addch(out, '\n');
 }

@@ -276,6 +276,8 @@ out_table(struct report_state *rs)
 		"AMOUNT" };
 	static const char *const sanctionh[] = { "PERSON", "RULE",
 		"SANCTION", "COUNT" };
+	static const char *const informh[] = { "INFORM", "TO", "DONE",
+		"OWED" };
 	char period[80];
 	struct table t;
 	struct cells cl;
@@ -371,6 +373,27 @@ out_table(struct report_state *rs)
 				goto nomem;
 		}
 	}
+	if (flush_table(rs, &t) == -1)
+		return -1;
+
+	/* Departments informed, and still to inform (informs:). */
+	if (table_start(&t, &cl, rp, informh, NCELLS(informh)) == -1)
+		goto nomem;
+	for (i = 0; i <= rp->ngroups; i++) {
+		const struct report_group *g = nth_group(rp, i);
+
+		for (j = 0; j < r->ninforms; j++) {
+			if (g->informs[j].done + g->informs[j].owed == 0)
+				continue;
+			cells_keys(&cl, rp, g);
+			cl.v[cl.n++] = r->informs[j].id;
+			cl.v[cl.n++] = r->informs[j].to;
+			cells_num(&cl, g->informs[j].done);
+			cells_num(&cl, g->informs[j].owed);
+			if (table_add(&t, cl.v) == -1)
+				goto nomem;
+		}
+	}
 	return flush_table(rs, &t);
 nomem:
 	table_release(&t);
@@ -430,6 +453,35 @@ csv_sanctions(struct strbuf *sb, const struct report *rp)
 			    csv_add_cell(sb, g->sanctions[k].rule, 0) == -1 ||
 			    csv_add_cell(sb, g->sanctions[k].sanction, 0) ==
 			    -1 || csv_num(sb, g->sanctions[k].n) == -1 ||
+			    csv_end_row(sb) == -1)
+				return -1;
+	}
+	return 0;
+}
+
+/* The informs table, after an empty line, when the policy has informs. */
+static int
+csv_informs(struct strbuf *sb, const struct report *rp)
+{
+	const struct rules *r = rp->rules;
+	int first = rp->nby == 0;
+	size_t i, k;
+
+	if (r->ninforms == 0)
+		return 0;
+	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
+	    strbuf_addstr(sb, first ? "inform,to,done,owed\r\n" :
+	    ",inform,to,done,owed\r\n") == -1)
+		return -1;
+	for (i = 0; i <= rp->ngroups; i++) {
+		const struct report_group *g = nth_group(rp, i);
+
+		for (k = 0; k < r->ninforms; k++)
+			if (csv_keys(sb, rp, g) == -1 || csv_add_cell(sb,
+			    r->informs[k].id, first) == -1 ||
+			    csv_add_cell(sb, r->informs[k].to, 0) == -1 ||
+			    csv_num(sb, g->informs[k].done) == -1 ||
+			    csv_num(sb, g->informs[k].owed) == -1 ||
 			    csv_end_row(sb) == -1)
 				return -1;
 	}
@@ -518,7 +570,7 @@ out_csv(struct report_state *rs)
 	}
 	/* The fines ledger, after an empty line, when there is one. */
 	if (rp->all.nfines == 0)
-		return csv_sanctions(sb, rp);
+		return csv_sanctions(sb, rp) == -1 ? -1 : csv_informs(sb, rp);
 	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
 	    strbuf_addstr(sb, first ? "person,rule,count,amount\r\n" :
 	    ",person,rule,count,amount\r\n") == -1)
@@ -535,7 +587,7 @@ out_csv(struct report_state *rs)
 			    csv_end_row(sb) == -1)
 				return -1;
 	}
-	return csv_sanctions(sb, rp);
+	return csv_sanctions(sb, rp) == -1 ? -1 : csv_informs(sb, rp);
 }
 
 /* JSON */
@@ -633,8 +685,19 @@ json_figures(struct report_state *rs, const struct report_group *g,
 		    strbuf_addf(sb, ", \"count\": %ld}", g->sanctions[k].n) ==
 		    -1)
 			return -1;
-	return strbuf_addf(sb, "%s%s]", g->nsanctions ? "\n" : "",
-	    g->nsanctions ? ind : "");
+	if (strbuf_addf(sb, "%s%s],\n%s\"informs\": [", g->nsanctions ?
+	    "\n" : "", g->nsanctions ? ind : "", ind) == -1)
+		return -1;
+	for (k = 0; k < r->ninforms; k++)
+		if (strbuf_addf(sb, "%s\n%s  {\"inform\": ", k ? "," : "",
+		    ind) == -1 || json_add_string(sb, r->informs[k].id) ==
+		    -1 || strbuf_addstr(sb, ", \"to\": ") == -1 ||
+		    json_add_string(sb, r->informs[k].to) == -1 ||
+		    strbuf_addf(sb, ", \"done\": %ld, \"owed\": %ld}",
+		    g->informs[k].done, g->informs[k].owed) == -1)
+			return -1;
+	return strbuf_addf(sb, "%s%s]", r->ninforms ? "\n" : "",
+	    r->ninforms ? ind : "");
 }
 
 static int

@@ -158,6 +158,7 @@ group_release(struct report_group *g, size_t nclocks)
 		free(g->sanctions[i].sanction);
 	}
 	free(g->sanctions);
+	free(g->informs);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -165,9 +166,11 @@ static int
 group_setup(struct report *rp, struct report_group *g)
 {
 	size_t n = rp->rules->nclocks ? rp->rules->nclocks : 1;
+	size_t ni = rp->rules->ninforms ? rp->rules->ninforms : 1;
 
 	g->clocks = calloc(n, sizeof(*g->clocks));
-	return g->clocks == NULL ? -1 : 0;
+	g->informs = calloc(ni, sizeof(*g->informs));
+	return g->clocks == NULL || g->informs == NULL ? -1 : 0;
 }
 
 int
@@ -509,6 +512,7 @@ struct facts {
 	const char *kind, *status;
 	int open, overdue, invalid, unsatisfied;
 	struct rules_clock *clocks;
+	enum inform_state *informs;
 };
 
 static int
@@ -544,6 +548,10 @@ count(struct report *rp, struct report_group *g, const struct node *doc,
 	for (i = 0; pl != NULL && pl->type == NODE_SEQ && i < pl->n; i++)
 		if (penalty(g, pl->kids[i]) == -1)
 			return -1;
+	for (i = 0; i < rp->rules->ninforms; i++) {
+		g->informs[i].done += f->informs[i] == INFORM_DONE;
+		g->informs[i].owed += f->informs[i] == INFORM_OWED;
+	}
 	return 0;
 }
 
@@ -573,6 +581,7 @@ int
 report_add(struct report *rp, const struct node *doc, struct perr *e)
 {
 	struct rules_clock stack[16], *clocks = stack;
+	enum inform_state istack[16], *informs = istack;
 	const char *key[REPORT_MAX_BY] = { NULL, NULL };
 	const char *received = node_str(node_map_get(doc, "received"));
 	const char *sat;
@@ -591,6 +600,14 @@ report_add(struct report *rp, const struct node *doc, struct perr *e)
 	if (rp->rules->nclocks > 16 && (clocks = calloc(rp->rules->nclocks,
 	    sizeof(*clocks))) == NULL)
 		return perr_nomem(e);
+	if (rp->rules->ninforms > 16 && (informs = calloc(
+	    rp->rules->ninforms, sizeof(*informs))) == NULL) {
+		if (clocks != stack)
+			free(clocks);
+		return perr_nomem(e);
+	}
+	for (i = 0; i < rp->rules->ninforms; i++)
+		informs[i] = rules_inform(rp->rules, i, doc, NULL);
 	memset(&f, 0, sizeof(f));
 	f.kind = node_str(node_map_get(doc, "kind"));
 	f.status = node_str(node_map_get(doc, "status"));
@@ -601,6 +618,7 @@ report_add(struct report *rp, const struct node *doc, struct perr *e)
 	sat = node_str(node_map_get(doc, "satisfaction"));
 	f.unsatisfied = sat != NULL && strcmp(sat, "unsatisfied") == 0;
 	f.clocks = clocks;
+	f.informs = informs;
 	for (i = 0; i < rp->rules->nclocks; i++) {
 		struct rules_clock *k = &clocks[i];
 
@@ -625,6 +643,8 @@ nomem:
 done:
 	if (clocks != stack)
 		free(clocks);
+	if (informs != istack)
+		free(informs);
 	return rc;
 }
 

@@ -81,6 +81,11 @@ struct report_sanction {
 	long n;
 };
 
+/* One inform rule: the departments informed, and still to inform. */
+struct report_informfig {
+	long done, owed;
+};
+
 struct report_clockfig {
 	long on_time, late;
 	struct report_dist dur;	/* start to stop, stopped clocks */
@@ -100,6 +105,7 @@ struct report_group {
 	struct report_sanction *sanctions;	/* sorted as the fines */
 	size_t nsanctions;
 	long sanctions_n;
+	struct report_informfig *informs;	/* one per inform rule */
 };
 
 struct report {

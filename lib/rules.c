@@ -84,6 +84,8 @@ static const char *const penalty_keys[] = { "id", "source", "note", "when",
 	"carried_out_by", NULL };
 static const char *const notice_keys[] = { "id", "source", "note", "when",
 	"by", NULL };
+static const char *const inform_keys[] = { "id", "source", "note", "when",
+	"to", "after", "within", NULL };
 static const char *const extension_keys[] = { "clock", "source", "note",
 	"max", "approved_by", NULL };
 static const char *const clock_keys[] = { "starts", "stops", "pause",
@@ -393,6 +395,53 @@ load_notices(struct rules *r, const struct node *root, struct perr *e)
 	return 0;
 }
 
+static const char *const inform_after[] = { "log" };
+
+static int
+load_informs(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *l = rule_list(root, "informs", e);
+	size_t i;
+
+	if (e->code)
+		return -1;
+	if (l == NULL || l->n == 0)
+		return 0;
+	if ((r->informs = calloc(l->n, sizeof(*r->informs))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < l->n; i++) {
+		struct inform_rule *ir = &r->informs[r->ninforms++];
+		const struct node *n = l->kids[i], *w;
+
+		if (n->type != NODE_MAP || (ir->id = str_of(n, "id")) == NULL)
+			return bad(e, n, "informs", "each rule is a mapping "
+			    "with an id");
+		if (check_rule_keys(n, "informs", inform_keys, e) == -1)
+			return -1;
+		if ((ir->to = str_of(n, "to")) == NULL)
+			return bad(e, n, "informs", "%s: to: the department "
+			    "to inform", ir->id);
+		ir->when = node_map_get(n, "when");
+		if (check_when(ir->when, "informs", e) == -1 ||
+		    names(node_map_get(n, "after"), &ir->after, "informs",
+		    e) == -1)
+			return -1;
+		if (ir->after.n == 0) {
+			free(ir->after.v);
+			ir->after.v = (const char **)inform_after;
+			ir->after.n = 1;
+		}
+		if ((w = node_map_get(n, "within")) != NULL) {
+			if (duration(w, "informs", &ir->within, e) == -1 ||
+			    check_duration_unit(r, w, "informs", &ir->within,
+			    e) == -1)
+				return -1;
+			ir->has_within = 1;
+		}
+	}
+	return 0;
+}
+
 static int
 load_extensions(struct rules *r, const struct node *root, struct perr *e)
 {
@@ -502,6 +551,7 @@ rules_load(struct rules *r, const struct policy *p, rules_find_fn find,
 	    "auto_escalate", e) == -1 || load_deadlines(r, root, e) == -1 ||
 	    load_penalties(r, root, e) == -1 ||
 	    load_notices(r, root, e) == -1 ||
+	    load_informs(r, root, e) == -1 ||
 	    load_extensions(r, root, e) == -1) {
 		rules_release(r);
 		return -1;
@@ -522,6 +572,10 @@ rules_release(struct rules *r)
 	for (i = 0; i < r->nnotices; i++)
 		free(r->notices[i].by.v);
 	free(r->notices);
+	for (i = 0; i < r->ninforms; i++)
+		if (r->informs[i].after.v != (const char **)inform_after)
+			free(r->informs[i].after.v);
+	free(r->informs);
 	for (i = 0; i < r->nextensions; i++)
 		free(r->extensions[i].approvers.v);
 	free(r->extensions);
@@ -1162,6 +1216,36 @@ rules_notice_owed(const struct rules *r, const struct node *doc)
 		return n;
 	}
 	return NULL;
+}
+
+enum inform_state
+rules_inform(const struct rules *r, size_t i, const struct node *doc,
+    ptime_t *since)
+{
+	const struct inform_rule *ir = &r->informs[i];
+	const struct node *hist = node_map_get(doc, "history");
+	size_t k, from = 0;
+	int arisen = 0;
+
+	if (hist == NULL || hist->type != NODE_SEQ ||
+	    !rules_match(ir->when, doc))
+		return INFORM_NONE;
+	for (k = 0; k < hist->n; k++) {
+		const struct node *ev = hist->kids[k];
+		const char *to = node_str(node_map_get(ev, "to"));
+
+		if (!arisen && strlist_has(&ir->after, event_action(ev))) {
+			arisen = 1;
+			from = k;
+		} else if (arisen && strcmp(event_action(ev), "notify") == 0 &&
+		    to != NULL && strcmp(to, ir->to) == 0)
+			return INFORM_DONE;
+	}
+	if (!arisen)
+		return INFORM_NONE;
+	if (since != NULL)
+		*since = event_time(hist->kids[from], r->off);
+	return INFORM_OWED;
 }
 
 static long long

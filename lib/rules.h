@@ -81,6 +81,23 @@ struct notice_rule {
 	struct strlist by;		/* methods that count as written */
 };
 
+/*
+ * A duty to inform a department (informs:), not the complainant: owed
+ * once the complaint matches `when` and an event of `after` (log by
+ * default) has happened, until a `notify` event to `to` follows it;
+ * due `within` of that event when the text gives a time.
+ */
+struct inform_rule {
+	const char *id;
+	const struct node *when;
+	const char *to;
+	struct strlist after;
+	struct duration within;
+	int has_within;
+};
+
+enum inform_state { INFORM_NONE, INFORM_OWED, INFORM_DONE };
+
 struct extension_rule {
 	const char *clock;
 	struct duration max;
@@ -101,6 +118,8 @@ struct rules {
 	size_t npenalties;
 	struct notice_rule *notices;
 	size_t nnotices;
+	struct inform_rule *informs;
+	size_t ninforms;
 	struct extension_rule *extensions;
 	size_t nextensions;
 	int extensions_listed;		/* the policy has an extensions key */
@@ -139,6 +158,13 @@ const struct penalty_rule *rules_unpaid(const struct rules *r,
 /* The notice rule that requires a written notice before close, or NULL. */
 const struct notice_rule *rules_notice_owed(const struct rules *r,
     const struct node *doc);
+/*
+ * Where the duty of inform rule i stands on doc: INFORM_NONE (it does
+ * not apply, or has not arisen), INFORM_OWED or INFORM_DONE; *since
+ * (may be NULL) is when it arose, for the rule's `within`.
+ */
+enum inform_state rules_inform(const struct rules *r, size_t i,
+    const struct node *doc, ptime_t *since);
 /* May clock be extended by d with this approver?  PLAINT_REFUSED if not. */
 int rules_may_extend(const struct rules *r, const char *clock,
     const struct duration *d, const char *approver, struct perr *e);

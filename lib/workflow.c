@@ -22,10 +22,13 @@ static const char *const action_keys[] = {
 	NULL
 };
 
-/* What the commands of the same names do, beyond the state. */
+/*
+ * What the commands of the same names do, beyond the state (notify:
+ * note's internal notice, to=DEPARTMENT).
+ */
 static const char *const effects[] = {
-	"assign", "note", "contact", "escalate", "extend", "pause", "resume",
-	"resolve", "close", "withdraw", "reopen", NULL
+	"assign", "note", "notify", "contact", "escalate", "extend", "pause",
+	"resume", "resolve", "close", "withdraw", "reopen", NULL
 };
 
 #define bad(e, n, key, ...) node_config_error(e, NULL, n, key, __VA_ARGS__)

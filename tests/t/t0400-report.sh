@@ -123,6 +123,7 @@ test_expect_success 'json: the same figures, one document' '
 	    {"person": "赵六", "rule": "staff-fault", "count": 1, "amount": 50}
 	  ],
 	  "sanctions": [],
+	  "informs": [],
 	  "groups": []
 	}
 	EOT

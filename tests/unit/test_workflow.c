@@ -19,6 +19,7 @@ static const struct {
 } rows[] = {
 	{ "new", "assign", "assigned", "assigned" },
 	{ "new", "note", "new", "new" },
+	{ "new", "notify", "new", "new" },
 	{ "new", "contact", "new", "new" },
 	{ "new", "escalate", "escalated", "escalated" },
 	{ "new", "extend", "new", "new" },
@@ -31,6 +32,7 @@ static const struct {
 
 	{ "assigned", "assign", "assigned", "assigned" },
 	{ "assigned", "note", "assigned", "assigned" },
+	{ "assigned", "notify", "assigned", "assigned" },
 	{ "assigned", "contact", "assigned", "assigned" },
 	{ "assigned", "escalate", "escalated", "escalated" },
 	{ "assigned", "extend", "assigned", "assigned" },
@@ -43,6 +45,7 @@ static const struct {
 
 	{ "escalated", "assign", "escalated", "escalated" },
 	{ "escalated", "note", "escalated", "escalated" },
+	{ "escalated", "notify", "escalated", "escalated" },
 	{ "escalated", "contact", "escalated", "escalated" },
 	{ "escalated", "escalate", "escalated", "escalated" },
 	{ "escalated", "extend", "escalated", "escalated" },
@@ -54,6 +57,7 @@ static const struct {
 	{ "escalated", "withdraw", "closed", "closed" },
 
 	{ "resolved", "note", "resolved", "resolved" },
+	{ "resolved", "notify", "resolved", "resolved" },
 	{ "resolved", "contact", "resolved", "resolved" },
 	{ "resolved", "close", "closed", "closed" },
 	{ "resolved", "reopen", "assigned", "new" },
@@ -66,6 +70,7 @@ static const struct {
 	{ "resolved", "resume", NULL, NULL },
 
 	{ "closed", "note", "closed", "closed" },
+	{ "closed", "notify", "closed", "closed" },
 	{ "closed", "contact", "closed", "closed" },
 	{ "closed", "reopen", "assigned", "new" },
 	{ "closed", "assign", NULL, NULL },
