@@ -1,7 +1,8 @@
 #!/bin/sh
 # The car-service pack (客户投诉处理制度, the 10/20/30-minute rule):
 # first contact within 30/20/10/10 minutes by severity, a second contact
-# within 24 hours, fines of 20/30/50/80 yuan for the assignee when late,
+# within 24 hours of the resolve (a contact or the callback of close),
+# fines of 20/30/50/80 yuan for the assignee when late,
 # two rounds before the 总经理, extensions only with the 总经理.
 #
 # The fixture holds a complaint handled on time and then reopened twice
@@ -48,11 +49,12 @@ test_expect_success 'policy prints the pack: the four severities, rounds, extens
 	printf "unsatisfied\nvery-unsatisfied\nmajor\ncrisis\n" >expect && test_cmp expect actual &&
 	grep "^  severity: unsatisfied$" out &&
 	grep "^rounds: {max: 2, source: " out &&
-	grep "^  second_contact: {starts: contact, stops: contact}$" out &&
+	grep "^  second_contact: {starts: resolve, stops: \[contact, close\]}$" out &&
+	! grep "^  callback:" out &&
 	echo $(sed -n "/^penalties:/,/^extensions:/p" out | sed -n "s/^  amount: //p") >actual &&
 	echo "20 30 50 80 20 30 50 80" >expect && test_cmp expect actual &&
 	sed -n "/^extensions:/,/^rounds:/p" out | grep -c "^  approved_by: \[总经理\]$" >actual &&
-	echo 4 >expect && test_cmp expect actual
+	echo 3 >expect && test_cmp expect actual
 '
 
 test_expect_success 'first contact within 30/20/10/10 minutes (第六条)' '
@@ -68,7 +70,10 @@ test_expect_success 'first contact within 30/20/10/10 minutes (第六条)' '
 	done
 '
 
-test_setup 'on time: handover, first and second contact; no fine' '
+# 第五条 (六): the second contact counts from the resolve, not from the
+# first contact; a contact before the resolve (the tracking call of
+# (四)) neither starts nor stops it.
+test_setup 'on time: handover and first contact; no second contact before the resolve' '
 	at 10:00 log channel=phone subject=保养后异响 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	grep "^severity: unsatisfied$" $D/2611-0001.yaml &&
@@ -78,13 +83,13 @@ test_setup 'on time: handover, first and second contact; no fine' '
 	2026-11-27T10:10:00+08:00
 	2026-11-27T10:30:00+08:00
 	2026-11-27T22:00:00+08:00
-	2026-11-28T10:25:00+08:00
 	EOT
 	for c in handover first_response resolution second_contact; do
 		due_of $D/2611-0001.yaml $c
 	done >actual &&
 	test_cmp expect actual &&
-	at 09:00 28 note 2611-0001 -c -m "第二次沟通" &&
+	at 09:00 28 note 2611-0001 -c -m "追踪处理情况" &&
+	test -z "$(due_of $D/2611-0001.yaml second_contact)" &&
 	! grep "^penalties:" $D/2611-0001.yaml
 '
 
@@ -135,17 +140,56 @@ test_expect_success 'late second contact: fined too (重大投诉 50)' '
 	echo 2611-0003 >expect && test_cmp expect id &&
 	at 10:01 assign 2611-0003 孙经理 &&
 	at 10:05 note 2611-0003 -c -m 第一次 &&
+	at 18:00 resolve 2611-0003 -m 已返修 &&
 	! grep "^penalties:" $D/2611-0003.yaml &&
-	echo 2026-11-28T10:05:00+08:00 >expect &&
+	echo 2026-11-28T18:00:00+08:00 >expect &&
 	due_of $D/2611-0003.yaml second_contact >actual && test_cmp expect actual &&
-	at 11:00 28 note 2611-0003 -c -m 第二次 &&
+	at 19:00 28 note 2611-0003 -c -m 第二次 &&
 	cat >expect <<-\EOT &&
 	penalties:
 	- rule: late-second-contact-major
 	  person: "孙经理"
 	  amount: 50
 	  round: 1
-	  at: "2026-11-28T11:00:00+08:00"
+	  at: "2026-11-28T19:00:00+08:00"
+	EOT
+	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
+	passes_check
+'
+
+# 第五条 (五)(六): the 协调工作单 reaches the 回访专员 at the resolve, and
+# he speaks to the customer again within 24 hours of it; the callback
+# that close records is that talk.
+test_expect_success 'second contact: the close 23 hours after the resolve is in time (第五条 (六))' '
+	at 10:00 log channel=phone subject=回访后关闭 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:05 assign 2611-0003 李经理 &&
+	at 10:20 note 2611-0003 -c -m 第一次电话接触 &&
+	at 21:00 resolve 2611-0003 -m 已处理 valid=yes cause=staff &&
+	echo 2026-11-28T21:00:00+08:00 >expect &&
+	due_of $D/2611-0003.yaml second_contact >actual && test_cmp expect actual &&
+	at 20:00 28 close 2611-0003 satisfaction=satisfied &&
+	grep "^status: closed$" $D/2611-0003.yaml &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
+	at 10:00 29 note 2611-0003 -m 已归档 &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
+	passes_check
+'
+
+test_expect_success 'second contact: a close 25 hours after the resolve is fined 20 (不满意)' '
+	at 10:00 log channel=phone subject=回访过晚 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:05 assign 2611-0003 李经理 &&
+	at 10:20 note 2611-0003 -c -m 第一次电话接触 &&
+	at 21:00 resolve 2611-0003 -m 已处理 valid=yes cause=staff &&
+	at 22:00 28 close 2611-0003 satisfaction=satisfied &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: late-second-contact-unsatisfied
+	  person: "李经理"
+	  amount: 20
+	  round: 1
+	  at: "2026-11-28T22:00:00+08:00"
 	EOT
 	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
 	passes_check
