@@ -1,6 +1,8 @@
 #!/bin/sh
 # The car-service pack (客户投诉处理制度, the 10/20/30-minute rule):
-# first contact within 30/20/10/10 minutes by severity, a second contact
+# first contact within 30/20/10/10 minutes by severity (第六条), or 20 by
+# phone and 10 on site where 第五条 (三) 注 is stricter, the manager's
+# talk within 10 minutes of the 协调工作单 (第五条 (三)), a second contact
 # within 24 hours of the resolve (a contact or the callback of close),
 # fines of 20/30/50/80 yuan for the assignee when late,
 # two rounds before the 总经理, extensions only with the 总经理.
@@ -24,7 +26,8 @@ at() {
 	plaint -C tree -N 2026-11-${d}T$t:00+08:00 "$@"
 }
 
-# fine_30: the penalties of 2611-0002, late by 5 minutes (非常不满意).
+# fine_30: the penalties of 2611-0002, late by 15 minutes (非常不满意 on
+# site: 第五条 (三) 注's 10 minutes).
 fine_30() {
 	cat <<-\EOT
 	penalties:
@@ -51,6 +54,7 @@ test_expect_success 'policy prints the pack: the four severities, rounds, extens
 	grep "^rounds: {max: 2, source: " out &&
 	grep "^  second_contact: {starts: resolve, stops: \[contact, close\]}$" out &&
 	! grep "^  callback:" out &&
+	grep "^  manager_plan: {starts: assign, stops: \[contact, resolve\]}$" out &&
 	echo $(sed -n "/^penalties:/,/^extensions:/p" out | sed -n "s/^  amount: //p") >actual &&
 	echo "20 30 50 80 20 30 50 80" >expect && test_cmp expect actual &&
 	sed -n "/^extensions:/,/^rounds:/p" out | grep -c "^  approved_by: \[总经理\]$" >actual &&
@@ -73,18 +77,80 @@ test_expect_success 'first contact within 30/20/10/10 minutes (第六条)' '
 # 第五条 (六): the second contact counts from the resolve, not from the
 # first contact; a contact before the resolve (the tracking call of
 # (四)) neither starts nor stops it.
+# 第五条 (三) 注: 必须在20分钟内与客户有第一次电话接触 (现场10分钟内接触);
+# 第六条: 30/20/10/10 by level.  The stricter applies; the 注 names
+# only 电话 (phone) and 现场 (on-site), so the other channels keep 第六条.
+test_expect_success 'first contact: the stricter of 第五条 (三) 注 and 第六条, by channel and level' '
+	while read ch u v m c; do
+		for s in "unsatisfied $u" "very-unsatisfied $v" "major $m" "crisis $c"; do
+			set -- $s
+			at 10:00 log channel=$ch severity=$1 subject=首次接触 >id &&
+			echo "$ch $1 2026-11-27T10:$2:00+08:00" >expect &&
+			echo "$ch $1 $(due_of $D/$(cat id).yaml first_response)" >actual &&
+			test_cmp expect actual || return 1
+		done
+	done <<-\EOT
+	phone 20 20 10 10
+	on-site 10 10 10 10
+	callback-visit 30 20 10 10
+	opinion-box 30 20 10 10
+	EOT
+'
+
+test_expect_success 'a phone complaint (不满意) first reached at 21 minutes is late: fined 20' '
+	at 10:00 log channel=phone subject=电话未及时接触 >id &&
+	at 10:01 assign $(cat id) 李经理 &&
+	at 10:21 note $(cat id) -c -m 第一次电话接触 &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: late-first-contact-unsatisfied
+	  person: "李经理"
+	  amount: 20
+	  round: 1
+	  at: "2026-11-27T10:21:00+08:00"
+	EOT
+	penalties_of $D/$(cat id).yaml >actual && test_cmp expect actual &&
+	passes_check
+'
+
+# 第五条 (三): 被投诉部门经理 (或其代理人) 需在10分钟内整理方案与客户进行沟通.
+test_expect_success 'manager step: 10 minutes from the 协调工作单 (assign) to a contact (第五条 (三))' '
+	at 10:00 log channel=opinion-box subject=经理沟通 >id &&
+	test -z "$(due_of $D/$(cat id).yaml manager_plan)" &&
+	at 10:07 assign $(cat id) 李经理 &&
+	echo 2026-11-27T10:17:00+08:00 >expect &&
+	due_of $D/$(cat id).yaml manager_plan >actual && test_cmp expect actual &&
+	at 10:17 note $(cat id) -c -m 方案已沟通 &&
+	at 10:18 show -f text $(cat id) >out &&
+	grep "^  manager_plan     2026-11-27 10:17  done$" out &&
+	! grep "^penalties:" $D/$(cat id).yaml
+'
+
+test_expect_success 'a late manager step shows late, and is not fined (the text gives no fine)' '
+	at 10:00 log channel=opinion-box subject=经理沟通晚了 >id &&
+	at 10:05 assign $(cat id) 李经理 &&
+	at 10:25 note $(cat id) -c -m 方案已沟通 &&
+	at 10:26 show -f text $(cat id) >out &&
+	grep "^  manager_plan     2026-11-27 10:15  done, late$" out &&
+	grep "^  first_response   2026-11-27 10:30  done$" out &&
+	! grep "^penalties:" $D/$(cat id).yaml &&
+	test_expect_code 1 at 10:26 extend $(cat id) manager_plan=10m approved_by=总经理 -m x 2>err &&
+	grep "does not allow extending the manager_plan deadline" err
+'
+
 test_setup 'on time: handover and first contact; no second contact before the resolve' '
 	at 10:00 log channel=phone subject=保养后异响 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	grep "^severity: unsatisfied$" $D/2611-0001.yaml &&
 	at 10:05 assign 2611-0001 李经理 &&
-	at 10:25 note 2611-0001 -c -m "已电话联系客户" &&
+	at 10:15 note 2611-0001 -c -m "已电话联系客户" &&
 	cat >expect <<-\EOT &&
 	2026-11-27T10:10:00+08:00
-	2026-11-27T10:30:00+08:00
+	2026-11-27T10:20:00+08:00
+	2026-11-27T10:15:00+08:00
 	2026-11-27T22:00:00+08:00
 	EOT
-	for c in handover first_response resolution second_contact; do
+	for c in handover first_response manager_plan resolution second_contact; do
 		due_of $D/2611-0001.yaml $c
 	done >actual &&
 	test_cmp expect actual &&
@@ -211,7 +277,7 @@ test_setup 'round 2: deadlines count from the reopen, level stays' '
 	grep "^round: 2$" $D/2611-0001.yaml &&
 	grep "^level: 0$" $D/2611-0001.yaml &&
 	grep "^status: assigned$" $D/2611-0001.yaml &&
-	echo 2026-11-28T11:00:00+08:00 >expect &&
+	echo 2026-11-28T10:50:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml first_response >actual && test_cmp expect actual &&
 	echo 2026-11-28T22:30:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml resolution >actual && test_cmp expect actual &&
@@ -219,8 +285,11 @@ test_setup 'round 2: deadlines count from the reopen, level stays' '
 	! grep "^  callback:" $D/2611-0001.yaml &&
 	echo 2026-11-28T10:40:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml handover >actual && test_cmp expect actual &&
+	! grep "^  manager_plan:" $D/2611-0001.yaml &&
 	at 10:35 28 assign 2611-0001 李经理 -m "再次提交协调工作单" &&
-	grep "^assignee: \"李经理\"$" $D/2611-0001.yaml
+	grep "^assignee: \"李经理\"$" $D/2611-0001.yaml &&
+	echo 2026-11-28T10:45:00+08:00 >expect &&
+	due_of $D/2611-0001.yaml manager_plan >actual && test_cmp expect actual
 '
 
 test_setup 'round 3 (past 对应次数 2次) escalates to the 总经理' '
@@ -242,7 +311,7 @@ test_setup 'round 3 (past 对应次数 2次) escalates to the 总经理' '
 	  level: 1
 	EOT
 	test_cmp expect actual &&
-	echo 2026-11-28T12:30:00+08:00 >expect &&
+	echo 2026-11-28T12:20:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml first_response >actual && test_cmp expect actual &&
 	! grep "^penalties:" $D/2611-0001.yaml
 '
