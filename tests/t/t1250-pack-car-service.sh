@@ -1,7 +1,10 @@
 #!/bin/sh
 # The car-service pack (客户投诉处理制度, the 10/20/30-minute rule):
-# first contact within 30/20/10/10 minutes by severity, a second contact
-# within 24 hours, fines of 20/30/50/80 yuan for the assignee when late,
+# first contact within 30/20/10/10 minutes by severity (第六条), or 20 by
+# phone and 10 on site where 第五条 (三) 注 is stricter, the manager's
+# talk within 10 minutes of the 协调工作单 (第五条 (三)), a second contact
+# within 24 hours of the resolve (a contact or the callback of close),
+# fines of 20/30/50/80 yuan for the assignee when late,
 # two rounds before the 总经理, extensions only with the 总经理.
 #
 # The fixture holds a complaint handled on time and then reopened twice
@@ -23,7 +26,8 @@ at() {
 	plaint -C tree -N 2026-11-${d}T$t:00+08:00 "$@"
 }
 
-# fine_30: the penalties of 2611-0002, late by 5 minutes (非常不满意).
+# fine_30: the penalties of 2611-0002, late by 15 minutes (非常不满意 on
+# site: 第五条 (三) 注's 10 minutes).
 fine_30() {
 	cat <<-\EOT
 	penalties:
@@ -48,11 +52,13 @@ test_expect_success 'policy prints the pack: the four severities, rounds, extens
 	printf "unsatisfied\nvery-unsatisfied\nmajor\ncrisis\n" >expect && test_cmp expect actual &&
 	grep "^  severity: unsatisfied$" out &&
 	grep "^rounds: {max: 2, source: " out &&
-	grep "^  second_contact: {starts: contact, stops: contact}$" out &&
+	grep "^  second_contact: {starts: resolve, stops: \[contact, close\]}$" out &&
+	! grep "^  callback:" out &&
+	grep "^  manager_plan: {starts: assign, stops: \[contact, resolve\]}$" out &&
 	echo $(sed -n "/^penalties:/,/^extensions:/p" out | sed -n "s/^  amount: //p") >actual &&
 	echo "20 30 50 80 20 30 50 80" >expect && test_cmp expect actual &&
 	sed -n "/^extensions:/,/^rounds:/p" out | grep -c "^  approved_by: \[总经理\]$" >actual &&
-	echo 4 >expect && test_cmp expect actual
+	echo 3 >expect && test_cmp expect actual
 '
 
 test_expect_success 'first contact within 30/20/10/10 minutes (第六条)' '
@@ -68,23 +74,88 @@ test_expect_success 'first contact within 30/20/10/10 minutes (第六条)' '
 	done
 '
 
-test_setup 'on time: handover, first and second contact; no fine' '
+# 第五条 (六): the second contact counts from the resolve, not from the
+# first contact; a contact before the resolve (the tracking call of
+# (四)) neither starts nor stops it.
+# 第五条 (三) 注: 必须在20分钟内与客户有第一次电话接触 (现场10分钟内接触);
+# 第六条: 30/20/10/10 by level.  The stricter applies; the 注 names
+# only 电话 (phone) and 现场 (on-site), so the other channels keep 第六条.
+test_expect_success 'first contact: the stricter of 第五条 (三) 注 and 第六条, by channel and level' '
+	while read ch u v m c; do
+		for s in "unsatisfied $u" "very-unsatisfied $v" "major $m" "crisis $c"; do
+			set -- $s
+			at 10:00 log channel=$ch severity=$1 subject=首次接触 >id &&
+			echo "$ch $1 2026-11-27T10:$2:00+08:00" >expect &&
+			echo "$ch $1 $(due_of $D/$(cat id).yaml first_response)" >actual &&
+			test_cmp expect actual || return 1
+		done
+	done <<-\EOT
+	phone 20 20 10 10
+	on-site 10 10 10 10
+	callback-visit 30 20 10 10
+	opinion-box 30 20 10 10
+	EOT
+'
+
+test_expect_success 'a phone complaint (不满意) first reached at 21 minutes is late: fined 20' '
+	at 10:00 log channel=phone subject=电话未及时接触 >id &&
+	at 10:01 assign $(cat id) 李经理 &&
+	at 10:21 note $(cat id) -c -m 第一次电话接触 &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: late-first-contact-unsatisfied
+	  person: "李经理"
+	  amount: 20
+	  round: 1
+	  at: "2026-11-27T10:21:00+08:00"
+	EOT
+	penalties_of $D/$(cat id).yaml >actual && test_cmp expect actual &&
+	passes_check
+'
+
+# 第五条 (三): 被投诉部门经理 (或其代理人) 需在10分钟内整理方案与客户进行沟通.
+test_expect_success 'manager step: 10 minutes from the 协调工作单 (assign) to a contact (第五条 (三))' '
+	at 10:00 log channel=opinion-box subject=经理沟通 >id &&
+	test -z "$(due_of $D/$(cat id).yaml manager_plan)" &&
+	at 10:07 assign $(cat id) 李经理 &&
+	echo 2026-11-27T10:17:00+08:00 >expect &&
+	due_of $D/$(cat id).yaml manager_plan >actual && test_cmp expect actual &&
+	at 10:17 note $(cat id) -c -m 方案已沟通 &&
+	at 10:18 show -f text $(cat id) >out &&
+	grep "^  manager_plan     2026-11-27 10:17  done$" out &&
+	! grep "^penalties:" $D/$(cat id).yaml
+'
+
+test_expect_success 'a late manager step shows late, and is not fined (the text gives no fine)' '
+	at 10:00 log channel=opinion-box subject=经理沟通晚了 >id &&
+	at 10:05 assign $(cat id) 李经理 &&
+	at 10:25 note $(cat id) -c -m 方案已沟通 &&
+	at 10:26 show -f text $(cat id) >out &&
+	grep "^  manager_plan     2026-11-27 10:15  done, late$" out &&
+	grep "^  first_response   2026-11-27 10:30  done$" out &&
+	! grep "^penalties:" $D/$(cat id).yaml &&
+	test_expect_code 1 at 10:26 extend $(cat id) manager_plan=10m approved_by=总经理 -m x 2>err &&
+	grep "does not allow extending the manager_plan deadline" err
+'
+
+test_setup 'on time: handover and first contact; no second contact before the resolve' '
 	at 10:00 log channel=phone subject=保养后异响 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	grep "^severity: unsatisfied$" $D/2611-0001.yaml &&
 	at 10:05 assign 2611-0001 李经理 &&
-	at 10:25 note 2611-0001 -c -m "已电话联系客户" &&
+	at 10:15 note 2611-0001 -c -m "已电话联系客户" &&
 	cat >expect <<-\EOT &&
 	2026-11-27T10:10:00+08:00
-	2026-11-27T10:30:00+08:00
+	2026-11-27T10:20:00+08:00
+	2026-11-27T10:15:00+08:00
 	2026-11-27T22:00:00+08:00
-	2026-11-28T10:25:00+08:00
 	EOT
-	for c in handover first_response resolution second_contact; do
+	for c in handover first_response manager_plan resolution second_contact; do
 		due_of $D/2611-0001.yaml $c
 	done >actual &&
 	test_cmp expect actual &&
-	at 09:00 28 note 2611-0001 -c -m "第二次沟通" &&
+	at 09:00 28 note 2611-0001 -c -m "追踪处理情况" &&
+	test -z "$(due_of $D/2611-0001.yaml second_contact)" &&
 	! grep "^penalties:" $D/2611-0001.yaml
 '
 
@@ -135,17 +206,56 @@ test_expect_success 'late second contact: fined too (重大投诉 50)' '
 	echo 2611-0003 >expect && test_cmp expect id &&
 	at 10:01 assign 2611-0003 孙经理 &&
 	at 10:05 note 2611-0003 -c -m 第一次 &&
+	at 18:00 resolve 2611-0003 -m 已返修 &&
 	! grep "^penalties:" $D/2611-0003.yaml &&
-	echo 2026-11-28T10:05:00+08:00 >expect &&
+	echo 2026-11-28T18:00:00+08:00 >expect &&
 	due_of $D/2611-0003.yaml second_contact >actual && test_cmp expect actual &&
-	at 11:00 28 note 2611-0003 -c -m 第二次 &&
+	at 19:00 28 note 2611-0003 -c -m 第二次 &&
 	cat >expect <<-\EOT &&
 	penalties:
 	- rule: late-second-contact-major
 	  person: "孙经理"
 	  amount: 50
 	  round: 1
-	  at: "2026-11-28T11:00:00+08:00"
+	  at: "2026-11-28T19:00:00+08:00"
+	EOT
+	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
+	passes_check
+'
+
+# 第五条 (五)(六): the 协调工作单 reaches the 回访专员 at the resolve, and
+# he speaks to the customer again within 24 hours of it; the callback
+# that close records is that talk.
+test_expect_success 'second contact: the close 23 hours after the resolve is in time (第五条 (六))' '
+	at 10:00 log channel=phone subject=回访后关闭 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:05 assign 2611-0003 李经理 &&
+	at 10:20 note 2611-0003 -c -m 第一次电话接触 &&
+	at 21:00 resolve 2611-0003 -m 已处理 valid=yes cause=staff &&
+	echo 2026-11-28T21:00:00+08:00 >expect &&
+	due_of $D/2611-0003.yaml second_contact >actual && test_cmp expect actual &&
+	at 20:00 28 close 2611-0003 satisfaction=satisfied &&
+	grep "^status: closed$" $D/2611-0003.yaml &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
+	at 10:00 29 note 2611-0003 -m 已归档 &&
+	! grep "^penalties:" $D/2611-0003.yaml &&
+	passes_check
+'
+
+test_expect_success 'second contact: a close 25 hours after the resolve is fined 20 (不满意)' '
+	at 10:00 log channel=phone subject=回访过晚 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	at 10:05 assign 2611-0003 李经理 &&
+	at 10:20 note 2611-0003 -c -m 第一次电话接触 &&
+	at 21:00 resolve 2611-0003 -m 已处理 valid=yes cause=staff &&
+	at 22:00 28 close 2611-0003 satisfaction=satisfied &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: late-second-contact-unsatisfied
+	  person: "李经理"
+	  amount: 20
+	  round: 1
+	  at: "2026-11-28T22:00:00+08:00"
 	EOT
 	penalties_of $D/2611-0003.yaml >actual && test_cmp expect actual &&
 	passes_check
@@ -167,7 +277,7 @@ test_setup 'round 2: deadlines count from the reopen, level stays' '
 	grep "^round: 2$" $D/2611-0001.yaml &&
 	grep "^level: 0$" $D/2611-0001.yaml &&
 	grep "^status: assigned$" $D/2611-0001.yaml &&
-	echo 2026-11-28T11:00:00+08:00 >expect &&
+	echo 2026-11-28T10:50:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml first_response >actual && test_cmp expect actual &&
 	echo 2026-11-28T22:30:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml resolution >actual && test_cmp expect actual &&
@@ -175,8 +285,11 @@ test_setup 'round 2: deadlines count from the reopen, level stays' '
 	! grep "^  callback:" $D/2611-0001.yaml &&
 	echo 2026-11-28T10:40:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml handover >actual && test_cmp expect actual &&
+	! grep "^  manager_plan:" $D/2611-0001.yaml &&
 	at 10:35 28 assign 2611-0001 李经理 -m "再次提交协调工作单" &&
-	grep "^assignee: \"李经理\"$" $D/2611-0001.yaml
+	grep "^assignee: \"李经理\"$" $D/2611-0001.yaml &&
+	echo 2026-11-28T10:45:00+08:00 >expect &&
+	due_of $D/2611-0001.yaml manager_plan >actual && test_cmp expect actual
 '
 
 test_setup 'round 3 (past 对应次数 2次) escalates to the 总经理' '
@@ -198,7 +311,7 @@ test_setup 'round 3 (past 对应次数 2次) escalates to the 总经理' '
 	  level: 1
 	EOT
 	test_cmp expect actual &&
-	echo 2026-11-28T12:30:00+08:00 >expect &&
+	echo 2026-11-28T12:20:00+08:00 >expect &&
 	due_of $D/2611-0001.yaml first_response >actual && test_cmp expect actual &&
 	! grep "^penalties:" $D/2611-0001.yaml
 '
