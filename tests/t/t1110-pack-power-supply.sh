@@ -112,7 +112,7 @@ test_expect_success 'the seed allows no extension of its deadlines' '
 '
 
 # 第九条 (首位责任制, the receiver), 第十条 (staff fault, by phone or
-# letter), 第十一条 (rude attitude): 20 + 50 + 20.
+# letter), 第十一条 (rude attitude): 20 + 50 + 20, for they add up.
 test_setup 'verified, the staff at fault, rude: three fines' '
 	plaint -C tree -N 2026-12-01T15:00:00+08:00 -u 赵主任 resolve 2611-0001 \
 		-m 已道歉 valid=yes cause=staff responsible=赵六 &&
@@ -198,14 +198,33 @@ test_expect_success '吃拿卡要 by staff, in person: 20 + 50 + 100 yuan and �
 	test_cmp expect actual
 '
 
-test_expect_success 'a complaint found not valid costs nothing' '
-	plaint -C tree -N 2026-12-04T09:00:00+08:00 log channel=phone \
+# 第九条 has no 属实 condition (第十条 has: 经落实属实): a complaint found
+# not valid still costs its receiver the 20 yuan; 第十条 and 第十一条 fine
+# nothing, for nothing was found.
+test_expect_success 'a complaint found not valid still costs the 20 of 第九条, and only that' '
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 -u 李四 log channel=phone \
 		category=service-attitude subject=x >id &&
 	echo 2612-0001 >expect && test_cmp expect id &&
 	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0001 -m 不属实 \
 		valid=no cause=customer responsible=赵六 &&
 	grep "^status: resolved$" tree/2026/12/2612-0001.yaml &&
-	! grep "^penalties:" tree/2026/12/2612-0001.yaml
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: first-responsibility
+	  person: "李四"
+	  amount: 20
+	  round: 1
+	  at: "2026-12-05T09:00:00+08:00"
+	EOT
+	penalties_of tree 2026/12/2612-0001.yaml >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'the pack says why 第九条 has no 属实 condition, and how to add it' '
+	grep "^# 第九条 fines every complaint" tree/plaint.yaml &&
+	grep "^# They add up." tree/plaint.yaml &&
+	grep "^    #   when: { kind: complaint, resolution.valid: yes }$" tree/plaint.yaml &&
+	grep "^    when: { kind: complaint }$" tree/plaint.yaml
 '
 
 test_expect_success 'a channel the pack does not have is bad data' '

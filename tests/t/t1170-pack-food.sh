@@ -53,6 +53,54 @@ test_expect_success 'purchase_time is a date' '
 	grep "^plaint: log: purchase_time: \"上周\" is not a date" err
 '
 
+# 4.5.1.1 确定产品真假; 4.5.1.2 使用过程和方法; 4.5.1.3 不良反应产生的时间、
+# 症状,发生后的处理方法; 4.5.1.4 地址和邮编.
+test_expect_success 'the rest of 4.5.1: 真假, use, the reaction, the postcode' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=phone \
+		category=product-quality subject=食用后腹痛 authenticity=真品 \
+		usage=开袋直接食用约100克 reaction_time=2026-11-26T20:00 \
+		symptoms=腹痛、腹泻 reaction_treatment=自行服用止泻药 \
+		complainant.name=钱女士 complainant.address=某市某路1号 postcode=010010 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	G=tree/2026/11/2611-0002.yaml &&
+	sed -n "/^authenticity:/,/^postcode:/p" $G >actual &&
+	cat >expect <<-\EOT &&
+	authenticity: "真品"
+	usage: "开袋直接食用约100克"
+	reaction_time: "2026-11-26T20:00:00+08:00"
+	symptoms: "腹痛、腹泻"
+	reaction_treatment: "自行服用止泻药"
+	postcode: "010010"
+	EOT
+	test_cmp expect actual &&
+	grep "^  address: \"某市某路1号\"$" $G &&
+	plaint -C tree show -f text 2611-0002 >out &&
+	grep "^产品真假: *真品$" out &&
+	grep "^使用过程和方法: *开袋直接食用约100克$" out &&
+	grep "^不良反应产生时间: *2026-11-26 20:00$" out &&
+	grep "^症状: *腹痛、腹泻$" out &&
+	grep "^发生后的处理方法: *自行服用止泻药$" out &&
+	grep "^邮编: *010010$" out &&
+	passes_check
+'
+
+test_expect_success 'genuine or fake, nothing else (4.5.1.1)' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree log subject=x authenticity=不确定 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	echo "plaint: log: authenticity: \"不确定\" is not allowed; the policy allows: 真品, 假冒" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'the time of the reaction is a time (4.5.1.3)' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree log subject=x reaction_time=吃完后 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: reaction_time: \"吃完后\" is not a time" err
+'
+
 # 4.4: 对于质量安全事件,市场管理部总经理应直接与消费者沟通.
 test_expect_success 'a quality-safety incident goes to the 总经理 of the 市场管理部' '
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=consumer-association \

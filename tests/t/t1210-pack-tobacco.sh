@@ -158,6 +158,41 @@ test_expect_success 'a general lapse records the 考核 rule; an invalid complai
 	passes_check
 '
 
+# 三、(二) 2、 各单位接收超出本单位范围投诉的，应及时登记，传真到分公司客户服务部:
+# the customer phoned the county unit; the fax is the unit forwarding it.
+test_expect_success 'a complaint a county unit faxed on keeps the customer channel (三、(二) 2、)' '
+	plaint -C tree -N $NOW log channel=phone receiving_unit=某县级公司区域营销部 \
+		faxed_to_branch=2026-11-27T10:30 category=delivery subject=外县送货延误 >id &&
+	echo 2611-0004 >expect && test_cmp expect id &&
+	G=tree/2026/11/2611-0004.yaml &&
+	grep "^channel: phone$" $G &&
+	grep "^receiving_unit: \"某县级公司区域营销部\"$" $G &&
+	grep "^faxed_to_branch: \"2026-11-27T10:30:00+08:00\"$" $G &&
+	plaint -C tree show -f text 2611-0004 >out &&
+	grep "via phone$" out &&
+	grep "^接诉单位: *某县级公司区域营销部$" out &&
+	grep "^传真到分公司客户服务部: *2026-11-27 10:30$" out &&
+	passes_check
+'
+
+test_expect_success 'the fax is not a channel: how the customer complained is' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log channel=fax subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	echo "plaint: log: channel: \"fax\" is not allowed; the policy allows: phone, hotline, visit" >expect &&
+	test_cmp expect err
+'
+
+test_expect_success 'the time of the fax is a time' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log channel=phone subject=x \
+		faxed_to_branch=当天 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: faxed_to_branch: \"当天\" is not a time" err
+'
+
 test_expect_success 'a kind the document does not have is refused' '
 	ls -R tree >before &&
 	test_expect_code 65 plaint -C tree -N $NOW log kind=report subject=x 2>err &&

@@ -73,6 +73,45 @@ test_setup 'a direct complaint by phone goes to 行政人事部 (第四条 二�
 	grep "^department: \"行政人事部\"$" $D/2611-0002.yaml
 '
 
+# 第六条 一、1.1: 员工接到投诉后，应先了解相关情况(包括投诉事件发生的时间、
+# 地点、经过、主要当事人姓名及客户联系方式等).
+test_expect_success 'the event: time, place, course, main parties (第六条 一、1.1)' '
+	plaint -C tree -N $NOW log channel=normal subject=收银员出言不逊 \
+		incident_time=2026-11-26T19:30 incident_place=一号门店收银台 \
+		incident_account=结账时收银员与客户争吵 parties=收银员甲，客户张三 \
+		complainant.phone=13800000000 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	G=$D/2611-0003.yaml &&
+	sed -n "/^incident_time:/,/^history:/p" $G >actual &&
+	cat >expect <<-\EOT &&
+	incident_time: "2026-11-26T19:30:00+08:00"
+	incident_place: "一号门店收银台"
+	incident_account: "结账时收银员与客户争吵"
+	parties:
+	- "收银员甲"
+	- "客户张三"
+	history:
+	EOT
+	test_cmp expect actual &&
+	grep "^  phone: \"13800000000\"$" $G &&
+	plaint -C tree show -f text 2611-0003 >out &&
+	grep "^事件发生时间: *2026-11-26 19:30$" out &&
+	grep "^事件发生地点: *一号门店收银台$" out &&
+	grep "^事件经过: *结账时收银员与客户争吵$" out &&
+	grep "^主要当事人: *收银员甲, 客户张三$" out &&
+	plaint -C tree list parties=客户张三 >out &&
+	grep "^2611-0003 " out &&
+	passes_check
+'
+
+test_expect_success 'an event time that is not a time is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log subject=x incident_time=昨晚 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	grep "^plaint: log: incident_time: \"昨晚\" is not a time" err
+'
+
 test_expect_success 'a complaint about goods goes to 采购部门 (第五条 一、4)' '
 	plaint -C tree -N $NOW log channel=normal category=goods subject=商品破损 >id &&
 	echo 2611-0003 >expect && test_cmp expect id &&

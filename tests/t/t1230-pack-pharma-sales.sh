@@ -1,9 +1,11 @@
 #!/bin/sh
 # The pharma-sales pack (关于客户投诉的管理制度及操作流程): service and
 # product quality complaints, valid and invalid ones, an opinion on a
-# service complaint within 1 working day (4.1.1).
+# service complaint lodged with the 销售部 within 1 working day (4.1.1),
+# none for one taken to the 大区经理 (4.1.2).
 #
-# The fixture holds a service complaint logged on a Friday (2611-0001)
+# The fixture holds a service complaint lodged with the 销售部 on a
+# Friday (2611-0001)
 # and a serious one taken up to the 营销总监 (2611-0002); the tests check
 # them on a copy, and every test that writes a complaint ends with
 # plaint check.
@@ -34,18 +36,60 @@ test_expect_success 'policy prints the pack: the two kinds of complaint, the cha
 	required: [subject]
 	EOT
 	test_cmp expect actual &&
-	grep "source: \"关于客户投诉的管理制度及操作流程 4.1.1 (营销总监及区域经理在1个工作日内作出处理意见)\"" out
+	grep "source: \"关于客户投诉的管理制度及操作流程 4.1.1 (客户直接反映到公司销售部的……营销总监及区域经理在1个工作日内作出处理意见); 4.1.2 (直接投诉到大区经理处的) 无时限\"" out &&
+	grep "^  when: {category: service, lodged_at: 公司销售部}$" out &&
+	sed -n "/^channels:/,/^categories:/p" out | sed -n "s/^  \([a-z-]*\):.*/\1/p" >actual &&
+	printf "phone\nvisit\nletter\n" >expect && test_cmp expect actual
 '
 
-test_setup 'a service complaint on a Friday: the opinion is due Monday (1wd)' '
-	plaint -C tree -N $NOW log channel=sales-dept category=service staff_role=地区经理 \
-		subject=地区经理态度差 >id &&
+# 4.1.1: 客户直接反映到公司销售部的 … 在1个工作日内作出处理意见.  Logged
+# on Friday 27 November: the one working day is Monday 30 November.
+test_setup 'lodged with the 销售部 on a Friday: the opinion is due Monday (4.1.1, 1wd)' '
+	plaint -C tree -N $NOW log channel=phone lodged_at=公司销售部 category=service \
+		staff_role=地区经理 subject=地区经理态度差 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	echo 2026-11-30T23:59:59+08:00 >expect &&
 	due_of $D/2611-0001.yaml resolution >actual && test_cmp expect actual &&
 	grep "^department: \"销售部\"$" $D/2611-0001.yaml &&
 	grep "^staff_role: \"地区经理\"$" $D/2611-0001.yaml &&
+	grep "^lodged_at: \"公司销售部\"$" $D/2611-0001.yaml &&
+	grep "^channel: phone$" $D/2611-0001.yaml &&
 	! grep "^  first_response:" $D/2611-0001.yaml
+'
+
+test_expect_success 'show names where it was lodged, in Chinese' '
+	plaint -C tree show -f text 2611-0001 >out &&
+	grep "^客户直接投诉到: *公司销售部$" out
+'
+
+# 4.1.2: 客户直接投诉到大区经理处的 … 大区经理必须根据实况作出处理意见 —
+# no time limit, so no deadline; nor without lodged_at.
+test_expect_success 'taken to the 大区经理 (4.1.2): no resolution deadline' '
+	plaint -C tree -N $NOW log channel=visit lodged_at=大区经理处 category=service \
+		staff_role=省区经理 subject=省区经理未回电 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	grep "^lodged_at: \"大区经理处\"$" $D/2611-0002.yaml &&
+	! grep "^due:" $D/2611-0002.yaml &&
+	! grep "^  resolution:" $D/2611-0002.yaml &&
+	plaint -C tree policy due category=service lodged_at=大区经理处 \
+		received=2026-11-27T10:00 >out &&
+	test_cmp /dev/null out &&
+	plaint -C tree policy due category=service received=2026-11-27T10:00 >out &&
+	test_cmp /dev/null out &&
+	plaint -C tree policy due category=service lodged_at=公司销售部 \
+		received=2026-11-27T10:00 >out &&
+	echo "resolution       2026-11-30T23:59:59+08:00" >expect &&
+	test_cmp expect out &&
+	passes_check
+'
+
+test_expect_success 'a place of lodging the text does not name is refused' '
+	ls -R tree >before &&
+	test_expect_code 65 plaint -C tree -N $NOW log category=service lodged_at=总经理 subject=x 2>err &&
+	ls -R tree >after &&
+	test_cmp before after &&
+	echo "plaint: log: lodged_at: \"总经理\" is not allowed; the policy allows: 公司销售部, 大区经理处" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'working days follow the 2026 schedule' '
@@ -55,7 +99,7 @@ test_expect_success 'working days follow the 2026 schedule' '
 		"2025-12-31T16:00 2026-01-04T23:59:59+08:00" \
 		"2026-09-30T09:00 2026-10-08T23:59:59+08:00"; do
 		set -- $c
-		plaint -C tree policy due category=service received=$1 >out &&
+		plaint -C tree policy due category=service lodged_at=公司销售部 received=$1 >out &&
 		echo "resolution       $2" >expect &&
 		test_cmp expect out || return 1
 	done
@@ -104,7 +148,8 @@ test_expect_success 'a product quality complaint: no deadline, the product detai
 '
 
 test_setup 'serious: up to the regional manager, then the 营销总监 (4.1.3, 3.3)' '
-	plaint -C tree -N $NOW log category=service severity=serious subject=后勤人员 >id &&
+	plaint -C tree -N $NOW log lodged_at=公司销售部 category=service severity=serious \
+		subject=后勤人员 >id &&
 	echo 2611-0002 >expect && test_cmp expect id &&
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 escalate 2611-0002 assignee=大区经理 &&
 	grep "^level: 1$" $D/2611-0002.yaml &&
