@@ -22,7 +22,7 @@ synopsis() {
 	note) echo "usage: plaint note ID -m text [-c]" ;;
 	escalate) echo "usage: plaint escalate ID [-m reason] [assignee=person] [department=dept]" ;;
 	extend) printf "usage: plaint extend ID clock=duration approved_by=person -m reason\n       plaint extend ID field=value ... [-m reason]\n" ;;
-	resolve) echo "usage: plaint resolve ID -m result [valid=yes|no] [cause=cause] [responsible=person]" ;;
+	resolve) echo "usage: plaint resolve ID -m result [valid=yes|no] [cause=cause] [responsible=person[,person ...]]" ;;
 	close) printf "usage: plaint close ID [satisfaction=satisfied|unsatisfied] [notice=letter|sms|phone|visit] [-m note]\n       plaint close ID withdrawn=yes -m note\n" ;;
 	reopen) echo "usage: plaint reopen ID -m reason" ;;
 	pause) echo "usage: plaint pause ID -m reason" ;;
