@@ -422,7 +422,7 @@ policy_has_role(const struct policy *p, const char *person, const char *role)
 /* Keys whose value is one word or one line of text. */
 static const char *const scalar_keys[] = {
 	"policy", "title", "source", "timezone", "file_mode", "business_hours",
-	NULL
+	"out_of_hours", NULL
 };
 
 static int

@@ -524,6 +524,30 @@ load_calendars(struct rules *r, const struct node *root, rules_find_fn find,
 	return 0;
 }
 
+/*
+ * out_of_hours: next-opening: a complaint received outside business
+ * hours, or on a day off, counts as received at the next opening.  An
+ * opt-in exception to clocks running from the moment of receipt.
+ */
+static int
+load_out_of_hours(struct rules *r, const struct node *root, struct perr *e)
+{
+	const struct node *n = node_map_get(root, "out_of_hours");
+	const char *s = node_str(n);
+
+	if (n == NULL)
+		return 0;
+	if (s == NULL || (strcmp(s, "next-opening") != 0 &&
+	    strcmp(s, "as-received") != 0))
+		return bad(e, n, "out_of_hours", "next-opening or "
+		    "as-received");
+	if (strcmp(s, "next-opening") == 0 && !r->has_bh)
+		return bad(e, n, "out_of_hours", "next-opening needs "
+		    "business_hours in the policy");
+	r->next_opening = strcmp(s, "next-opening") == 0;
+	return 0;
+}
+
 int
 rules_load(struct rules *r, const struct policy *p, rules_find_fn find,
     struct perr *e)
@@ -541,6 +565,8 @@ rules_load(struct rules *r, const struct policy *p, rules_find_fn find,
 			    "\"08:00-17:00\"");
 		r->has_bh = 1;
 	}
+	if (load_out_of_hours(r, root, e) == -1)
+		return -1;
 	rounds = node_map_get(root, "rounds");
 	if (rounds != NULL && (node_int(node_map_get(rounds, "max"),
 	    &r->max_rounds) == -1 || r->max_rounds < 1))
@@ -965,7 +991,7 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 	char path[160], buf[PTIME_BUFSZ];
 	struct span s;
 	ptime_t base, due;
-	int o;
+	int o, inc;
 
 	if (c->until == NULL &&
 	    (rule = deadline_for(r, doc, c->name, &dur)) == NULL)
@@ -992,6 +1018,11 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 		ptime_parse(node_str(node_map_get(doc, "received")) ?
 		    node_str(node_map_get(doc, "received")) : "", r->off,
 		    &base, &o);
+	/* Received out of hours: counted from the next opening (opt-in). */
+	if (r->next_opening && (rule->from_received || strcmp(event_action(
+	    hist->kids[s.from]), "log") == 0) && calendar_add_business_hours(
+	    &r->cal, base, r->off, &r->bh, 0, &base, &inc) == 0)
+		r->incomplete |= inc;
 	if (clock_due(r, c, hist, &s, base, dur, &due) == -1)
 		return perr_set(e, PLAINT_CONFIG, "cannot compute the %s "
 		    "deadline", c->name);

@@ -109,6 +109,7 @@ struct rules {
 	struct calendar cal;
 	struct business_hours bh;
 	int has_bh;
+	int next_opening;	/* out_of_hours: next-opening */
 	int off;
 	struct clock_def *clocks;
 	size_t nclocks;
