@@ -640,6 +640,22 @@ value_matches(const struct node *want, const struct node *have)
 	return strcmp(w, h) == 0;
 }
 
+/* A list (members, responsible) matches when one of its entries does. */
+static int
+entry_matches(const struct node *want, const struct node *have)
+{
+	size_t i;
+
+	if (have == NULL || have->type != NODE_SEQ)
+		return value_matches(want, have);
+	if (have->n == 0)
+		return value_matches(want, NULL);
+	for (i = 0; i < have->n; i++)
+		if (value_matches(want, have->kids[i]))
+			return 1;
+	return 0;
+}
+
 int
 node_match(const struct node *when, const struct node *doc)
 {
@@ -652,9 +668,9 @@ node_match(const struct node *when, const struct node *doc)
 
 		if (want->type == NODE_SEQ) {
 			for (j = 0; j < want->n && !any; j++)
-				any = value_matches(want->kids[j], have);
+				any = entry_matches(want->kids[j], have);
 		} else
-			any = value_matches(want, have);
+			any = entry_matches(want, have);
 		if (!any)
 			return 0;
 	}

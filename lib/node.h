@@ -100,7 +100,8 @@ struct node *node_path_get(const struct node *root, const char *path);
  * Does doc match a rule's `when` (NULL matches everything)?  Each key of
  * when is a dotted path whose value must equal one of the values given
  * (a value, or a list of them); "*" matches any non-empty value, "" an
- * absent one, and booleans compare as booleans (yes = true).
+ * absent one, and booleans compare as booleans (yes = true); a list in
+ * doc matches when one of its entries does.
  */
 int node_match(const struct node *when, const struct node *doc);
 /*

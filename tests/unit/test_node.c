@@ -1,6 +1,10 @@
 #include <stdlib.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "../../lib/node.h"
+#include "../../lib/yamlio.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -319,6 +323,55 @@ dup(void)
 	node_free(m);
 }
 
+/* Rule matching (node_match): values, lists of values, lists in doc. */
+static void
+matching(void)
+{
+	static const char doc_text[] =
+	    "channel: media\nvalid: true\nresolution:\n"
+	    "  responsible: [张三, 赵六]\nempty: []\n";
+	static const struct {
+		const char *when;
+		int want;
+	} cases[] = {
+		{ "{channel: media}", 1 },
+		{ "{channel: letter}", 0 },
+		{ "{channel: [letter, media]}", 1 },
+		{ "{channel: \"*\"}", 1 },
+		{ "{missing: \"*\"}", 0 },
+		{ "{missing: \"\"}", 1 },
+		{ "{valid: yes}", 1 },
+		{ "{valid: no}", 0 },
+		{ "{resolution.responsible: 赵六}", 1 },
+		{ "{resolution.responsible: 李四}", 0 },
+		{ "{resolution.responsible: [李四, 张三]}", 1 },
+		{ "{empty: \"\"}", 1 },
+		{ "{empty: \"*\"}", 0 },
+		{ "{channel: media, valid: no}", 0 },
+	};
+	struct node *doc, *when;
+	struct perr e;
+	size_t i;
+
+	perr_clear(&e);
+	doc = yamlio_parse(doc_text, sizeof(doc_text) - 1, "doc", &e);
+	CHECK(doc != NULL);
+	CHECK(node_match(NULL, doc) == 1);
+	for (i = 0; doc != NULL && i < sizeof(cases) / sizeof(cases[0]); i++) {
+		when = yamlio_parse(cases[i].when, strlen(cases[i].when),
+		    "when", &e);
+		CHECK(when != NULL);
+		if (when == NULL)
+			continue;
+		if (node_match(when, doc) != cases[i].want)
+			printf("#   when %s: not %d\n", cases[i].when,
+			    cases[i].want);
+		CHECK(node_match(when, doc) == cases[i].want);
+		node_free(when);
+	}
+	node_free(doc);
+}
+
 void
 suite_node(void)
 {
@@ -329,4 +382,5 @@ suite_node(void)
 	constructors();
 	plain_safe();
 	dup();
+	matching();
 }
