@@ -1,7 +1,9 @@
 #!/bin/sh
 # The food pack (食品公司消费者投诉管理制度): service and product quality
 # (3.1) handled by the 销售部, the product and purchase data of 4.5.1, and
-# quality-safety incidents escalated to the 总经理 of the 市场管理部 (4.4).
+# quality-safety incidents started with the 总经理 of the 市场管理部 (4.4),
+# and the 销售部's proposal on staff at fault, approved by the 总经理 and
+# carried out by the 企管部 (4.1.2).
 #
 # The fixture holds one product-quality complaint (2611-0001).
 . "$PLAINT_TOP/tests/test-lib.sh"
@@ -102,20 +104,45 @@ test_expect_success 'the time of the reaction is a time (4.5.1.3)' '
 '
 
 # 4.4: 对于质量安全事件,市场管理部总经理应直接与消费者沟通.
-test_expect_success 'a quality-safety incident goes to the 总经理 of the 市场管理部' '
+test_expect_success 'a quality-safety incident starts with the 总经理 of the 市场管理部' '
 	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=consumer-association \
 		category=product-quality severity=safety-incident subject=多人食用后腹泻 >id &&
 	echo 2611-0002 >expect && test_cmp expect id &&
 	G=2026/11/2611-0002.yaml &&
-	plaint -C tree -N 2026-11-27T11:10:00+08:00 escalate 2611-0002 -m 质量安全事件 &&
 	grep "^level: 1$" tree/$G &&
 	grep "^department: \"市场管理部\"$" tree/$G &&
 	grep "^assignee: \"总经理\"$" tree/$G &&
-	grep "^status: escalated$" tree/$G &&
+	grep "^status: assigned$" tree/$G &&
+	grep "^severity: safety-incident$" tree/$G &&
+	sed -n "/^history:/,\$p" tree/$G >h &&
+	printf "  routes:\n  - safety-incident\n" >expect &&
+	sed -n "/^  routes:/,\$p" h >actual && test_cmp expect actual &&
+	! grep "^due:" tree/$G &&
 	cp tree/$G before &&
 	test_expect_code 1 plaint -C tree escalate 2611-0002 2>err &&
 	test_cmp before tree/$G &&
-	grep "already at the top of the escalation chain (level 1, " err
+	grep "already at the top of the escalation chain (level 1, " err &&
+	passes_check
+'
+
+test_expect_success 'other complaints start with the 销售部, a department given is kept' '
+	grep "^level: 0$" tree/$F &&
+	test_expect_code 1 grep "routes:" tree/$F &&
+	test_expect_code 1 grep "^assignee:" tree/$F &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=phone \
+		category=product-quality severity=serious-symptoms subject=食用后呕吐 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	G=2026/11/2611-0002.yaml &&
+	grep "^level: 0$" tree/$G &&
+	grep "^department: \"销售部\"$" tree/$G &&
+	test_expect_code 1 grep "routes:" tree/$G &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=phone department=销售部 \
+		category=product-quality severity=safety-incident subject=批次召回 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	G=2026/11/2611-0003.yaml &&
+	grep "^level: 1$" tree/$G &&
+	grep "^department: \"销售部\"$" tree/$G &&
+	grep "^assignee: \"总经理\"$" tree/$G
 '
 
 test_expect_success 'resolve with a refund; no fine, no notice rule in this seed' '
@@ -125,6 +152,52 @@ test_expect_success 'resolve with a refund; no fine, no notice rule in this seed
 	plaint -C tree -N 2026-11-27T17:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
 	grep "^status: closed$" tree/$F &&
 	! grep "^penalties:" tree/$F
+'
+
+# 4.1.2: 如与市场业务人员、临时促销人员等我司人员有关的…销售部对直接责任人提出
+# 处理意见,报总经理批准后,由企管部负责处理.
+test_expect_success 'staff at fault in a service complaint: the proposal, approved, carried out' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=visit \
+		category=service-quality subject=促销员态度恶劣 >id &&
+	echo 2611-0002 >expect && test_cmp expect id &&
+	G=2026/11/2611-0002.yaml &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0002 -m 已致歉 \
+		valid=yes cause=staff responsible=张三 &&
+	sed -n "/^penalties:/,/^history:/p" tree/$G >actual &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: staff-proposal
+	  person: "张三"
+	  sanction: "对直接责任人提出处理意见"
+	  round: 1
+	  approved_by: "总经理"
+	  carried_out_by: "企管部"
+	  at: "2026-11-28T09:00:00+08:00"
+	history:
+	EOT
+	test_cmp expect actual &&
+	plaint -C tree -N 2026-11-28T10:00:00+08:00 report >out &&
+	grep "^PERSON  *RULE  *SANCTION  *COUNT$" out &&
+	grep "^张三  *staff-proposal  *对直接责任人提出处理意见  *1$" out &&
+	test_expect_code 1 grep "^PERSON  *RULE  *COUNT  *AMOUNT$" out &&
+	plaint -C tree -N 2026-11-28T10:00:00+08:00 report -f json >out.json &&
+	grep "\"fines_amount\": 0," out.json &&
+	grep "\"fines_ledger\": \[\]," out.json &&
+	passes_check
+'
+
+test_expect_success 'no proposal for a groundless complaint, a product complaint, or a dealer' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=visit \
+		category=service-quality subject=促销员态度恶劣 >/dev/null &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=dealer \
+		category=service-quality subject=零售商态度差 >/dev/null &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0001 -m 已退货 \
+		valid=yes cause=staff responsible=张三 &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0002 -m 已解释 \
+		valid=no cause=staff responsible=张三 &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0003 -m 已协调 \
+		valid=yes cause=dealer responsible=某经销商 &&
+	! grep "^penalties:" tree/2026/11/*.yaml
 '
 
 test_expect_success 'a remedy other than exchange or refund is bad data' '

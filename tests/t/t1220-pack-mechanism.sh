@@ -1,9 +1,10 @@
 #!/bin/sh
 # The mechanism pack (客户投诉处理机制): the normal, direct and external
-# channels, external complaints with senior management, inquiries within
-# 24 hours, promised replies to suggestions.
+# channels, external complaints started with senior management, inquiries
+# within 24 hours, promised replies to suggestions, and the sanctions on
+# staff at fault (第五条 一、1、2、), with no amount.
 #
-# The fixture holds a complaint taken to the department head (2611-0001)
+# The fixture holds a service complaint taken to the department head (2611-0001)
 # and a direct one by phone (2611-0002); the tests log their other cases
 # on a copy, and every test that writes a complaint ends with plaint check.
 . "$PLAINT_TOP/tests/test-lib.sh"
@@ -51,10 +52,11 @@ test_expect_success 'a suggestion keeps the promised reply date (第五条 二�
 '
 
 test_setup 'a complaint gets no deadline (第三条 一、 names no time)' '
-	plaint -C tree -N $NOW log channel=normal subject=店员态度差 >id &&
+	plaint -C tree -N $NOW log channel=normal category=service subject=店员态度差 >id &&
 	echo 2611-0001 >expect && test_cmp expect id &&
 	! grep "^due:" $D/2611-0001.yaml &&
 	grep "^level: 0$" $D/2611-0001.yaml &&
+	! grep "routes:" $D/2611-0001.yaml &&
 	grep "^severity: normal$" $D/2611-0001.yaml
 '
 
@@ -70,7 +72,9 @@ test_setup 'a direct complaint by phone goes to 行政人事部 (第四条 二�
 	plaint -C tree -N $NOW log channel=phone department=行政人事部 subject=越级投诉 >id &&
 	echo 2611-0002 >expect && test_cmp expect id &&
 	grep "^channel: phone$" $D/2611-0002.yaml &&
-	grep "^department: \"行政人事部\"$" $D/2611-0002.yaml
+	grep "^department: \"行政人事部\"$" $D/2611-0002.yaml &&
+	grep "^level: 0$" $D/2611-0002.yaml &&
+	! grep "routes:" $D/2611-0002.yaml
 '
 
 # 第六条 一、1.1: 员工接到投诉后，应先了解相关情况(包括投诉事件发生的时间、
@@ -119,26 +123,28 @@ test_expect_success 'a complaint about goods goes to 采购部门 (第五条 一
 	passes_check
 '
 
-test_expect_success 'an external complaint is escalated to senior management (第四条 三、)' '
+test_expect_success 'an external complaint starts with senior management (第四条 三、)' '
 	plaint -C tree -N $NOW log channel=external external_body=消费者协会 subject=消协转办 >id &&
 	echo 2611-0003 >expect && test_cmp expect id &&
-	grep "^external_body: \"消费者协会\"$" $D/2611-0003.yaml &&
-	plaint -C tree list channel=external level!=2 >out &&
-	grep "^2611-0003 " out &&
-	plaint -C tree -N 2026-11-27T10:05:00+08:00 escalate 2611-0003 -m 外部投诉 &&
-	grep "^level: 1$" $D/2611-0003.yaml &&
-	plaint -C tree -N 2026-11-27T10:05:00+08:00 escalate 2611-0003 -m 外部投诉 &&
-	grep "^level: 2$" $D/2611-0003.yaml &&
-	grep "^department: \"公司高层\"$" $D/2611-0003.yaml &&
+	G=$D/2611-0003.yaml &&
+	grep "^external_body: \"消费者协会\"$" $G &&
+	grep "^level: 2$" $G &&
+	grep "^department: \"公司高层\"$" $G &&
+	grep "^severity: normal$" $G &&
+	sed -n "/^history:/,\$p" $G >h &&
+	printf "  routes:\n  - external\n" >expect &&
+	sed -n "/^  routes:/,\$p" h >actual && test_cmp expect actual &&
 	plaint -C tree list channel=external level!=2 >out &&
 	! grep "^2611-0003 " out &&
-	cp $D/2611-0003.yaml before &&
+	cp $G before &&
 	test_expect_code 1 plaint -C tree escalate 2611-0003 2>err &&
-	test_cmp before $D/2611-0003.yaml &&
+	test_cmp before $G &&
 	grep "(level 2, 公司高层领导)" err &&
 	passes_check
 '
 
+# 第五条 一、1: 投诉工作或服务的,…判定属于违规或工作失职的,应将具体情况向本部门
+# 领导汇报,按组织程序处理.
 test_expect_success 'verified misconduct: the person is recorded for the procedure, once' '
 	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0001 -m "已道歉" \
 		valid=yes cause=misconduct responsible=店员甲 &&
@@ -146,9 +152,8 @@ test_expect_success 'verified misconduct: the person is recorded for the procedu
 	penalties:
 	- rule: misconduct-procedure
 	  person: "店员甲"
-	  amount: 0
+	  sanction: "向本部门领导汇报,按组织程序处理"
 	  round: 1
-	  also: "向本部门领导汇报，按组织程序处理"
 	  at: "2026-11-28T09:00:00+08:00"
 	EOT
 	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
@@ -156,10 +161,47 @@ test_expect_success 'verified misconduct: the person is recorded for the procedu
 	plaint -C tree -N 2026-11-28T11:00:00+08:00 close 2611-0001 satisfaction=satisfied &&
 	grep "^status: closed$" $D/2611-0001.yaml &&
 	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
+	plaint -C tree -N 2026-11-28T12:00:00+08:00 report >out &&
+	grep "^PERSON  *RULE  *SANCTION  *COUNT$" out &&
+	grep "^店员甲  *misconduct-procedure  *向本部门领导汇报,按组织程序处理  *1$" out &&
+	test_expect_code 1 grep "^PERSON  *RULE  *COUNT  *AMOUNT$" out &&
+	plaint -C tree -N 2026-11-28T12:00:00+08:00 report -f json >out.json &&
+	grep "\"fines_amount\": 0," out.json &&
+	grep "\"fines_ledger\": \[\]," out.json &&
 	passes_check
 '
 
-test_expect_success 'a customer misunderstanding (第五条 一、3) fines nobody' '
+# 第五条 一、2: 属于一般工作失误、服务欠缺的,按所在部门有关规章制度和考核规定
+# 对当事人进行处理,并使其立即纠正.
+test_expect_success 'a verified lapse: each person is dealt with by the assessment rules' '
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0001 -m "已道歉" \
+		valid=yes cause=staff responsible=店员甲,店员乙 &&
+	grep -c "^- rule: lapse-assessment$" $D/2611-0001.yaml >n &&
+	echo 2 >expect && test_cmp expect n &&
+	grep -A4 "^- rule: lapse-assessment$" $D/2611-0001.yaml >lapse &&
+	grep "^  sanction: \"按所在部门有关规章制度和考核规定对当事人进行处理,并使其立即纠正\"$" lapse &&
+	test_expect_code 1 grep "amount\|approved_by\|carried_out_by" lapse &&
+	plaint -C tree -N 2026-11-28T12:00:00+08:00 report >out &&
+	grep "^店员乙  *lapse-assessment  *按所在部门有关规章制度和考核规定对当事人进行处理,并使其立即纠正  *1$" out &&
+	passes_check
+'
+
+test_expect_success 'a goods complaint, or one found groundless, sanctions nobody' '
+	plaint -C tree -N $NOW log channel=normal category=goods subject=商品破损 >id &&
+	echo 2611-0003 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0003 -m "已换货" \
+		valid=yes cause=misconduct responsible=采购员甲 &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0001 -m "已解释" \
+		valid=no cause=staff responsible=店员甲 &&
+	plaint -C tree -N $NOW log channel=normal category=service subject=收银员违规 >id &&
+	echo 2611-0004 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0004 -m "查无此事" \
+		valid=no cause=misconduct responsible=收银员甲 &&
+	! grep "^penalties:" $D/2611-0001.yaml $D/2611-0003.yaml $D/2611-0004.yaml &&
+	passes_check
+'
+
+test_expect_success 'a customer misunderstanding (第五条 一、3) sanctions nobody' '
 	plaint -C tree -N 2026-11-28T09:00:00+08:00 resolve 2611-0002 -m "已解释" \
 		valid=no cause=customer responsible=某人 &&
 	grep "^status: resolved$" $D/2611-0002.yaml &&
