@@ -1,7 +1,8 @@
 #!/bin/sh
 # The power-supply pack (电力客户来信来访及投诉处理制度): 5 days to resolve,
 # 10 days from receipt once escalated to 支公司业务主管部门, the fines of
-# 第九条 to 第十二条, the written notice of 第四条.
+# 第九条 to 第十二条 (每人每次 for 第十二条), the sanction of 第七条, the
+# written notice of 第四条.
 #
 # The fixture follows one named complaint, 2611-0001, through its life
 # (logged, escalated, resolved with three fines); the tests check each
@@ -196,6 +197,79 @@ test_expect_success '吃拿卡要 by staff, in person: 20 + 50 + 100 yuan and �
 	EOT
 	penalties_of tree 2026/12/2612-0001.yaml >actual &&
 	test_cmp expect actual
+'
+
+# 第十二条: 每人每次罚款100元，并通报批评 — each of the people named.
+test_expect_success '吃拿卡要 by two: 100 yuan and 通报批评 for each (第十二条)' '
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 -u 李四 log channel=visit \
+		category=misconduct subject=索要好处 >id &&
+	echo 2612-0001 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-12-08T09:00:00+08:00 resolve 2612-0001 -m 属实 \
+		valid=yes cause=staff "responsible=张三,赵六" &&
+	G=2026/12/2612-0001.yaml &&
+	penalties_of tree $G >p &&
+	grep -A3 "^- rule: misconduct$" p >m &&
+	sed -n "s/^  person: //p" m >actual &&
+	printf "\"张三\"\n\"赵六\"\n" >expect && test_cmp expect actual &&
+	sed -n "s/^  amount: //p" m >actual &&
+	printf "100\n100\n" >expect && test_cmp expect actual &&
+	grep -c "^  also: \"通报批评\"$" p >n && echo 2 >expect && test_cmp expect n &&
+	plaint -C tree -N 2026-12-08T10:00:00+08:00 report >out &&
+	sed -n "/^PERSON  *RULE  *COUNT  *AMOUNT$/,/^$/p" out >fines &&
+	grep "^张三  *misconduct  *1  *100$" fines &&
+	grep "^赵六  *misconduct  *1  *100$" fines &&
+	grep "^李四  *first-responsibility  *1  *20$" fines &&
+	sed -n "/^PERSON  *RULE  *SANCTION  *COUNT$/,/^$/p" out >sanctions &&
+	grep "^张三  *misconduct  *通报批评  *1$" sanctions &&
+	grep "^赵六  *misconduct  *通报批评  *1$" sanctions &&
+	plaint -C tree -N 2026-12-08T10:00:00+08:00 report -f json >out.json &&
+	grep "\"fines_amount\": 320," out.json &&
+	plaint -C tree check
+'
+
+# 第七条: 因拖延得不到解决而投诉或举报到上级有关部门 … 对当事人予以处罚, by
+# the branch's own rules: a sanction, not money.
+test_expect_success 'left unresolved, taken to a higher authority: the 第七条 sanction' '
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 -u 李四 log kind=report channel=superior \
+		delayed=yes category=repair subject=报修三次无人处理 >id &&
+	echo 2612-0001 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0001 -m 属实 \
+		valid=yes cause=staff responsible=孙七 &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: verified-staff-fault
+	  person: "孙七"
+	  amount: 50
+	  round: 1
+	  at: "2026-12-05T09:00:00+08:00"
+	- rule: delay-to-superior
+	  person: "孙七"
+	  sanction: "按支公司有关规定和供电所综合管理考核办法有关规定对当事人予以处罚"
+	  round: 1
+	  at: "2026-12-05T09:00:00+08:00"
+	EOT
+	penalties_of tree 2026/12/2612-0001.yaml >actual &&
+	test_cmp expect actual &&
+	plaint -C tree -N 2026-12-05T10:00:00+08:00 report >out &&
+	grep "^孙七  *delay-to-superior  *按支公司有关规定和供电所综合管理考核办法有关规定对当事人予以处罚  *1$" out &&
+	test_expect_code 1 grep "^孙七  *delay-to-superior  *1" out
+'
+
+test_expect_success 'from a higher authority but not delayed, or not verified: no 第七条 sanction' '
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 log kind=report channel=superior \
+		category=repair subject=a >/dev/null &&
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 log kind=report channel=superior \
+		delayed=yes category=repair subject=b >/dev/null &&
+	plaint -C tree -N 2026-12-04T09:00:00+08:00 log kind=report channel=phone \
+		delayed=yes category=repair subject=c >/dev/null &&
+	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0001 -m 属实 \
+		valid=yes cause=staff responsible=孙七 &&
+	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0002 -m 不属实 \
+		valid=no cause=customer responsible=孙七 &&
+	plaint -C tree -N 2026-12-05T09:00:00+08:00 resolve 2612-0003 -m 属实 \
+		valid=yes cause=staff responsible=孙七 &&
+	test_expect_code 1 grep "delay-to-superior" tree/2026/12/2612-0001.yaml \
+		tree/2026/12/2612-0002.yaml tree/2026/12/2612-0003.yaml
 '
 
 # 第九条 has no 属实 condition (第十条 has: 经落实属实): a complaint found

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The bank pack (银行客户投诉管理制度): the three lines of 第四条, routing by
 # business line (第五条), discipline cases to the 总行纪检监察室, the chain
-# 营业网点 → 一级行部 → 总行; the seed sets no time limits.
+# 营业网点 → 一级行部 → 总行; the other lines feed their records back to
+# the 服务监督电话 (第四条); the seed sets no time limits.
 #
 # The fixture holds the four complaints of the 第四条 lines (2611-0001 to
 # 0004) and one escalated to the head office (2611-0005).
@@ -100,6 +101,37 @@ test_expect_success 'resolve and close: no fine, no written notice in this seed'
 	plaint -C tree -N 2026-11-30T11:00:00+08:00 close 2611-0006 satisfaction=satisfied &&
 	grep "^status: closed$" $G &&
 	! grep "^penalties:" $G
+'
+
+# 第四条: 做好相关记录，及时反馈至服务监督电话 — the record, from the log.
+test_expect_success 'the 客户援助电话 and 客服热线 owe the 服务监督电话 their record from the log' '
+	plaint -C tree -N 2026-11-27T10:30:00+08:00 remind >out &&
+	grep "^(unassigned): 2 to inform$" out &&
+	grep "^  2611-0001  *服务监督电话  *-  *inform owed  *assistance-line$" out &&
+	grep "^  2611-0002  *服务监督电话  *-  *inform owed  *hotline$" out &&
+	test_expect_code 1 grep "2611-0003\|2611-0004" out
+'
+
+test_expect_success 'do notify to=服务监督电话 discharges it; report counts it' '
+	plaint -C tree -N 2026-11-27T10:40:00+08:00 do 2611-0001 notify to=服务监督电话 \
+		-m "已将投诉记录反馈服务监督电话" &&
+	grep "^  to: \"服务监督电话\"$" tree/$F &&
+	plaint -C tree -N 2026-11-27T10:50:00+08:00 remind >out &&
+	test_expect_code 1 grep "2611-0001" out &&
+	grep "^  2611-0002  *服务监督电话  *-  *inform owed" out &&
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 report >out &&
+	grep "^INFORM  *TO  *DONE  *OWED$" out &&
+	grep "^record-to-supervision-line  *服务监督电话  *1  *1$" out &&
+	plaint -C tree check
+'
+
+test_expect_success 'a notice to the 人力资源部 by name, or a suggestion, is not the 第四条 duty' '
+	plaint -C tree -N 2026-11-27T10:40:00+08:00 do 2611-0002 notify to=总行人力资源部 &&
+	plaint -C tree -N 2026-11-27T13:00:00+08:00 log kind=suggestion channel=hotline subject=s >id &&
+	echo 2611-0006 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-11-27T13:30:00+08:00 remind >out &&
+	grep "^  2611-0002  *服务监督电话  *-  *inform owed" out &&
+	test_expect_code 1 grep "2611-0005\|2611-0006" out
 '
 
 test_expect_success 'a suggestion is a kind; an inquiry is not' '

@@ -23,9 +23,8 @@ misconduct_record() {
 	penalties:
 	- rule: misconduct-procedure
 	  person: "赵六"
-	  amount: 0
+	  sanction: "按组织程序处理"
 	  round: 1
-	  also: "向本部门领导汇报，按组织程序处理"
 	  at: "2026-11-30T10:00:00+08:00"
 	EOT
 }
@@ -126,7 +125,7 @@ test_setup 'escalation: 本部门领导, then 分公司客户服务部, then ref
 	grep "already at the top of the escalation chain (level 2, 分公司客户服务部)" err
 '
 
-test_setup 'a verified misconduct records who is dealt with (amount 0, the procedure)' '
+test_setup 'a verified misconduct records who is dealt with (a sanction: the procedure)' '
 	plaint -C tree -N 2026-11-30T10:00:00+08:00 resolve 2611-0003 -m "已补送并道歉" \
 		valid=yes cause=misconduct responsible=赵六 &&
 	misconduct_record >expect &&
@@ -148,14 +147,36 @@ test_expect_success 'a general lapse records the 考核 rule; an invalid complai
 	plaint -C tree -N $NOW log subject=服务欠缺 >id &&
 	echo 2611-0004 >expect && test_cmp expect id &&
 	plaint -C tree -N $NOW resolve 2611-0004 -m r valid=yes cause=staff responsible=钱七 &&
-	grep "^- rule: lapse-assessment$" tree/2026/11/2611-0004.yaml &&
-	grep "^  person: \"钱七\"$" tree/2026/11/2611-0004.yaml &&
+	cat >expect <<-EOT &&
+	penalties:
+	- rule: lapse-assessment
+	  person: "钱七"
+	  sanction: "按所在单位有关规章制度和考核规定对当事人进行处理"
+	  round: 1
+	  at: "$NOW"
+	EOT
+	penalties_of tree/2026/11/2611-0004.yaml >actual && test_cmp expect actual &&
 	plaint -C tree -N $NOW log subject=误会 >id &&
 	echo 2611-0005 >expect && test_cmp expect id &&
 	plaint -C tree -N $NOW resolve 2611-0005 -m r valid=no cause=customer responsible=钱七 &&
 	grep "^status: resolved$" tree/2026/11/2611-0005.yaml &&
 	! grep "^penalties:" tree/2026/11/2611-0005.yaml &&
 	passes_check
+'
+
+# 四、(三): both are sanctions, not money: the report lists them apart.
+test_expect_success 'report: the two sanctions in their table, nothing in the fines ledger' '
+	plaint -C tree -N $NOW log subject=服务欠缺 >id &&
+	echo 2611-0004 >expect && test_cmp expect id &&
+	plaint -C tree -N $NOW resolve 2611-0004 -m r valid=yes cause=staff "responsible=钱七,孙八" &&
+	plaint -C tree -N 2026-11-30T12:00:00+08:00 report >out &&
+	grep "^PERSON  *RULE  *SANCTION  *COUNT$" out &&
+	grep "^赵六  *misconduct-procedure  *按组织程序处理  *1$" out &&
+	grep "^钱七  *lapse-assessment  *按所在单位有关规章制度和考核规定对当事人进行处理  *1$" out &&
+	grep "^孙八  *lapse-assessment  *按所在单位有关规章制度和考核规定对当事人进行处理  *1$" out &&
+	test_expect_code 1 grep "^PERSON  *RULE  *COUNT  *AMOUNT$" out &&
+	plaint -C tree -N 2026-11-30T12:00:00+08:00 report -f json >out.json &&
+	grep "\"fines_amount\": 0," out.json
 '
 
 # 三、(二) 2、 各单位接收超出本单位范围投诉的，应及时登记，传真到分公司客户服务部:

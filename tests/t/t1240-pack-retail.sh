@@ -1,6 +1,8 @@
 #!/bin/sh
 # The retail pack (消费者投诉处理制度): price and service complaints are
-# settled within 3 working days, product quality within one week.
+# settled within 3 working days, product quality within one week; the
+# people responsible are sanctioned (四、1, 四、2: no amount), and the
+# 有关领导 (四、1) and the 市场管理部销售科 (四、3) are to be informed.
 #
 # The fixture holds a price (2611-0001), a service (2611-0002, taken up
 # to the 总经理) and a product-quality complaint (2611-0003) logged on a
@@ -31,7 +33,10 @@ test_expect_success 'policy prints the pack: categories price, service, product-
 	  set: {resolution: 1w}
 	EOT
 	test_cmp expect actual &&
-	test "$(grep -c "^  source: \"消费者投诉处理制度 四、" out)" = 5
+	test "$(grep -c "^  source: \"消费者投诉处理制度 四、" out)" = 7 &&
+	sed -n "/^informs:/,\$p" out | sed -n "s/^  to: //p" >actual &&
+	printf "有关领导\n市场管理部销售科\n" >expect && test_cmp expect actual &&
+	test_expect_code 1 grep "^  amount:" out
 '
 
 test_setup 'logged on Friday: price and service by Wednesday, product quality by Friday' '
@@ -105,9 +110,8 @@ test_expect_success 'a verified price complaint records the person to be punishe
 	penalties:
 	- rule: price-responsible
 	  person: "物价员吴"
-	  amount: 0
+	  sanction: "对相关责任人给予处罚"
 	  round: 1
-	  also: "处理结果上报有关领导，给予处罚"
 	  at: "2026-11-30T10:00:00+08:00"
 	EOT
 	penalties_of $D/2611-0001.yaml >actual && test_cmp expect actual &&
@@ -120,11 +124,87 @@ test_expect_success 'a verified price complaint records the person to be punishe
 
 test_expect_success 'service: the direct responsible person, for the 总经理 to approve (四、2)' '
 	plaint -C tree -N 2026-12-01T10:00:00+08:00 resolve 2611-0002 -m "已道歉" \
-		valid=yes cause=staff responsible=营业员郑 &&
-	grep "^- rule: service-responsible$" $D/2611-0002.yaml &&
-	grep "^  person: \"营业员郑\"$" $D/2611-0002.yaml &&
-	grep "^  also: \"提出处理意见，报总经理批准，人力资源科处理\"$" $D/2611-0002.yaml &&
+		valid=yes cause=staff responsible=张三 &&
+	cat >expect <<-\EOT &&
+	penalties:
+	- rule: service-responsible
+	  person: "张三"
+	  sanction: "对直接责任人提出处理意见"
+	  round: 1
+	  approved_by: "总经理"
+	  carried_out_by: "人力资源科"
+	  at: "2026-12-01T10:00:00+08:00"
+	EOT
+	penalties_of $D/2611-0002.yaml >actual && test_cmp expect actual &&
 	passes_check
+'
+
+test_expect_success 'report: the 四、2 proposal is a sanction, not in the fines ledger' '
+	plaint -C tree -N 2026-12-01T10:00:00+08:00 resolve 2611-0002 -m "已道歉" \
+		valid=yes cause=staff responsible=张三 &&
+	plaint -C tree -N 2026-12-01T11:00:00+08:00 report from=2026-11-01 >out &&
+	grep "^PERSON  *RULE  *SANCTION  *COUNT$" out &&
+	grep "^张三  *service-responsible  *对直接责任人提出处理意见  *1$" out &&
+	test_expect_code 1 grep "^PERSON  *RULE  *COUNT  *AMOUNT$" out &&
+	grep "^TOTAL  *OPEN  *OVERDUE  *INVALID  *UNSATISFIED  *FINES  *AMOUNT$" out &&
+	grep "^3  *2  *0  *0  *0  *0  *0$" out
+'
+
+test_expect_success 'a staff cause not verified, or another cause, sanctions nobody (四、2)' '
+	plaint -C tree -N 2026-12-01T10:00:00+08:00 resolve 2611-0002 -m "不属实" \
+		valid=no cause=staff responsible=张三 &&
+	test_expect_code 1 grep "^penalties:" $D/2611-0002.yaml &&
+	plaint -C tree -N 2026-12-01T11:00:00+08:00 reopen 2611-0002 -m 复查 &&
+	plaint -C tree -N 2026-12-01T12:00:00+08:00 resolve 2611-0002 -m "顾客误会" \
+		valid=yes cause=customer responsible=张三 &&
+	test_expect_code 1 grep "^penalties:" $D/2611-0002.yaml
+'
+
+# 四、1: the cause and the result go to the 有关领导 once it is settled.
+test_expect_success 'price: the 有关领导 are owed the result from the resolve on (四、1)' '
+	plaint -C tree -N 2026-11-30T09:00:00+08:00 remind >out &&
+	test_expect_code 1 grep "有关领导" out &&
+	plaint -C tree -N 2026-11-30T10:00:00+08:00 resolve 2611-0001 -m "已退差价" \
+		valid=yes cause=price responsible=物价员吴 &&
+	plaint -C tree -N 2026-11-30T11:00:00+08:00 remind >out &&
+	grep "^  2611-0001  *有关领导  *-  *inform owed" out &&
+	plaint -C tree -N 2026-11-30T12:00:00+08:00 do 2611-0001 notify to=有关领导 \
+		-m "已上报原因及处理结果" &&
+	plaint -C tree -N 2026-11-30T13:00:00+08:00 remind >out &&
+	test_expect_code 1 grep "有关领导" out &&
+	plaint -C tree -N 2026-11-30T13:00:00+08:00 report >out &&
+	grep "^INFORM  *TO  *DONE  *OWED$" out &&
+	grep "^price-to-leaders  *有关领导  *1  *0$" out &&
+	passes_check
+'
+
+# 四、3: a major event is fed back to the 市场管理部销售科 at once, to
+# agree the solution: owed from the log, not from the resolve.
+test_expect_success 'a major product-quality event is owed to the 市场管理部销售科 from the log (四、3)' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log channel=phone category=product-quality \
+		severity=major assignee=商务部负责人 subject=批量变质 >id &&
+	echo 2611-0004 >expect && test_cmp expect id &&
+	plaint -C tree -N 2026-11-27T12:00:00+08:00 remind >out &&
+	grep "^商务部负责人: 1 to inform$" out &&
+	grep "^  2611-0004  *市场管理部销售科  *-  *inform owed" out &&
+	test_expect_code 1 grep "2611-0003  *市场管理部销售科" out &&
+	plaint -C tree -N 2026-11-27T12:00:00+08:00 report >out &&
+	grep "^major-to-sales-office  *市场管理部销售科  *0  *1$" out &&
+	plaint -C tree -N 2026-11-27T13:00:00+08:00 do 2611-0004 notify to=市场管理部销售科 \
+		-m "已反馈，协商解决方案" &&
+	plaint -C tree -N 2026-11-27T14:00:00+08:00 remind >out &&
+	test_expect_code 1 grep "市场管理部销售科" out &&
+	plaint -C tree -N 2026-11-27T14:00:00+08:00 report >out &&
+	grep "^major-to-sales-office  *市场管理部销售科  *1  *0$" out &&
+	passes_check
+'
+
+test_expect_success 'a notice to another department leaves the 四、3 duty owed' '
+	plaint -C tree -N 2026-11-27T11:00:00+08:00 log category=product-quality \
+		severity=major subject=批量变质 >id &&
+	plaint -C tree -N 2026-11-27T12:00:00+08:00 do 2611-0004 notify to=总经理 -m 已汇报 &&
+	plaint -C tree -N 2026-11-27T13:00:00+08:00 remind >out &&
+	grep "^  2611-0004  *市场管理部销售科  *-  *inform owed" out
 '
 
 test_expect_success 'the time limit may be extended (the seed has no extension rule)' '
