@@ -585,8 +585,11 @@ complaint_new(struct node **out, const struct policy *p,
 	    complaint_set(doc, "received_by", complaint_input(p,
 	    "received_by", st->actor, e), e) == -1)
 		goto fail;
-	if ((ev = node_new_map()) == NULL || route(doc, p, fields, &level,
-	    ev, e) == -1)
+	if ((ev = node_new_map()) == NULL) {
+		perr_nomem(e);
+		goto fail;
+	}
+	if (route(doc, p, fields, &level, ev, e) == -1)
 		goto fail;
 	dept = policy_category_department(p,
 	    node_str(node_map_get(doc, "category")));
