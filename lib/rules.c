@@ -1062,9 +1062,12 @@ static int
 holds(const struct rules *r, const struct clock_def *c, const struct node *doc,
     ptime_t due)
 {
-	const struct node *p = rules_open_pause(doc);
+	const struct node *p;
 
-	return c->pausable && p != NULL && event_time(p, r->off) <= due;
+	/* Only a pausable clock reads the history for the open pause. */
+	if (!c->pausable || (p = rules_open_pause(doc)) == NULL)
+		return 0;
+	return event_time(p, r->off) <= due;
 }
 
 static int
