@@ -302,6 +302,27 @@ check_extra(const struct policy *p, const struct policy_field *f,
 	return node_new_str(v);
 }
 
+/*
+ * A value without the format the policy gives its field.  The value is
+ * not repeated: a phone number is personal data.
+ */
+static struct node *
+refuse_format(const struct policy *p, const char *name, struct perr *e)
+{
+	const struct policy_format *f = policy_format(p, name);
+
+	if (f->kind == FORMAT_PHONE)
+		return refuse(e, PLAINT_DATAERR, name, "%s", "is not a phone "
+		    "number (a mobile 13800138000, a landline 010-12345678 "
+		    "or 0755-1234567 with -123 for an extension, 95598, "
+		    "400-123-4567; +86 allowed)");
+	if (f->example != NULL)
+		return refuse(e, PLAINT_DATAERR, name, "does not have the "
+		    "policy's format (like %.80s)", f->example);
+	return refuse(e, PLAINT_DATAERR, name, "does not match the policy's "
+	    "format (%.120s)", f->pattern);
+}
+
 struct node *
 complaint_input(const struct policy *p, const char *name, const char *v,
     struct perr *e)
@@ -330,12 +351,17 @@ complaint_input(const struct policy *p, const char *name, const char *v,
 	}
 	if (extra != NULL && extra->type == FIELD_TIME)
 		return check_time(p, name, v, e);
+	if (extra != NULL && extra->type == FIELD_STRING && *v != '\0' &&
+	    !policy_format_ok(policy_format(p, name), v))
+		return refuse_format(p, name, e);
 	if (extra != NULL) {
 		n = check_extra(p, extra, v, e);
 		return n == NULL && e->code == 0 ? (perr_nomem(e), NULL) : n;
 	}
 	if (*v == '\0')
 		return refuse(e, PLAINT_DATAERR, name, "%s", "is empty");
+	if (!policy_format_ok(policy_format(p, name), v))
+		return refuse_format(p, name, e);
 	switch (spec->check) {
 	case C_KIND:
 		return check_listed(&p->kinds, name, v, e);

@@ -1,10 +1,13 @@
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fileio.h"
+#include "phone.h"
 #include "policy.h"
 #include "ptime.h"
+#include "strbuf.h"
 #include "yamlio.h"
 
 static const char *const known_keys[] = {
@@ -14,7 +17,7 @@ static const char *const known_keys[] = {
 	"defaults", "fields", "calendars", "closures", "business_hours",
 	"clocks", "deadlines", "penalties", "notices", "extensions", "rounds",
 	"auto_escalate", "workflows", "people", "conflicts", "routes",
-	"informs", "out_of_hours", NULL
+	"informs", "out_of_hours", "formats", NULL
 };
 
 /* The policy is p: its path is the caller's to add. */
@@ -176,6 +179,97 @@ load_fields(struct policy *p, struct perr *e)
 			    node_str(vals->kids[j])) == NULL)
 				return bad(e, p, vals->kids[j], f->name, "%s",
 				    "enum values must be scalars");
+	}
+	return 0;
+}
+
+/* The text fields of every complaint a format can be set for. */
+static const char *const format_core[] = {
+	"complainant.name", "complainant.phone", "complainant.address",
+	"subject", "description", "received_by", "assignee", "source_ref",
+	NULL
+};
+
+static int
+format_field_known(const struct policy *p, const char *name)
+{
+	const struct policy_field *f = policy_field(p, name);
+	size_t i;
+
+	for (i = 0; format_core[i] != NULL; i++)
+		if (strcmp(format_core[i], name) == 0)
+			return 1;
+	return f != NULL && f->type == FIELD_STRING;
+}
+
+/* phone, none, or {pattern: ERE, example: …}, matched whole. */
+static int
+load_format(struct policy *p, struct policy_format *f, const struct node *n,
+    struct perr *e)
+{
+	const char *kind = node_str(n);
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	if (kind != NULL && strcmp(kind, "phone") == 0) {
+		f->kind = FORMAT_PHONE;
+		return 0;
+	}
+	if (kind != NULL && strcmp(kind, "none") == 0) {
+		f->kind = FORMAT_NONE;
+		return 0;
+	}
+	f->kind = FORMAT_PATTERN;
+	if (n->type != NODE_MAP || (f->pattern = node_str(node_map_get(n,
+	    "pattern"))) == NULL || *f->pattern == '\0')
+		return bad(e, p, n, f->field, "%s", "a format is phone, none, "
+		    "or {pattern: REGEX, example: TEXT}");
+	f->example = node_str(node_map_get(n, "example"));
+	if ((f->re = calloc(1, sizeof(regex_t))) == NULL ||
+	    strbuf_addstr(&sb, "^(") == -1 ||
+	    strbuf_addstr(&sb, f->pattern) == -1 ||
+	    strbuf_addstr(&sb, ")$") == -1) {
+		strbuf_release(&sb);
+		return perr_nomem(e);
+	}
+	rc = regcomp(f->re, strbuf_str(&sb), REG_EXTENDED | REG_NOSUB);
+	strbuf_release(&sb);
+	if (rc != 0) {
+		free(f->re);
+		f->re = NULL;
+		return bad(e, p, node_map_get(n, "pattern"), f->field, "%s",
+		    "pattern: not a POSIX extended regular expression");
+	}
+	if (f->example != NULL && !policy_format_ok(f, f->example))
+		return bad(e, p, node_map_get(n, "example"), f->field, "%s",
+		    "example: does not match the pattern");
+	return 0;
+}
+
+static int
+load_formats(struct policy *p, struct perr *e)
+{
+	const struct node *fs = node_map_get(p->root, "formats");
+	size_t i;
+
+	if (fs == NULL || node_kind(fs) == KIND_NULL)
+		return 0;
+	if (fs->type != NODE_MAP)
+		return bad(e, p, fs, "formats", "%s",
+		    "must map field names to a format");
+	if (fs->n > 0 && (p->formats = calloc(fs->n,
+	    sizeof(*p->formats))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < fs->n; i++) {
+		struct policy_format *f = &p->formats[p->nformats++];
+
+		f->field = fs->keys[i];
+		if (!format_field_known(p, f->field))
+			return bad(e, p, fs->kids[i], "formats", "%s: not a "
+			    "text field (complainant.*, subject, a string "
+			    "field of fields:)", f->field);
+		if (load_format(p, f, fs->kids[i], e) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -584,7 +678,8 @@ load_all(struct policy *p, struct perr *e)
 	    load_list(p, "notice_methods", 0, &p->notice_methods, e) == -1 ||
 	    load_list(p, "satisfactions", 0, &p->satisfactions, e) == -1 ||
 	    load_list(p, "required", 1, &p->required, e) == -1 ||
-	    load_levels(p, e) == -1 || load_fields(p, e) == -1)
+	    load_levels(p, e) == -1 || load_fields(p, e) == -1 ||
+	    load_formats(p, e) == -1)
 		return -1;
 	if (p->kinds.n == 0)
 		return bad(e, p, p->root, "kinds", "%s",
@@ -649,6 +744,12 @@ policy_release(struct policy *p)
 	for (i = 0; i < p->nfields; i++)
 		free(p->fields[i].values.v);
 	free(p->fields);
+	for (i = 0; i < p->nformats; i++)
+		if (p->formats[i].re != NULL) {
+			regfree(p->formats[i].re);
+			free(p->formats[i].re);
+		}
+	free(p->formats);
 	free(p->kind_workflow);
 	for (i = 0; i < p->nconflicts; i++)
 		free(p->conflicts[i].states.v);
@@ -709,4 +810,27 @@ policy_category_department(const struct policy *p, const char *category)
 	const struct node *cats = node_map_get(p->root, "categories");
 
 	return opt_str(node_map_get(cats, category), "department");
+}
+
+const struct policy_format *
+policy_format(const struct policy *p, const char *field)
+{
+	static const struct policy_format phone = { "complainant.phone",
+		FORMAT_PHONE, NULL, NULL, NULL };
+	size_t i;
+
+	for (i = 0; i < p->nformats; i++)
+		if (strcmp(p->formats[i].field, field) == 0)
+			return &p->formats[i];
+	return strcmp(field, phone.field) == 0 ? &phone : NULL;
+}
+
+int
+policy_format_ok(const struct policy_format *f, const char *v)
+{
+	if (f == NULL || f->kind == FORMAT_NONE)
+		return 1;
+	if (f->kind == FORMAT_PHONE)
+		return phone_cn_valid(v);
+	return regexec(f->re, v, 0, NULL, 0) == 0;
 }

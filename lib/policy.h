@@ -53,6 +53,22 @@ struct policy_field {
 	int of_person;		/* FIELD_LIST: each entry names a person */
 };
 
+/*
+ * What a text field must look like (formats:): plaint's Chinese phone
+ * number (phone.h), a POSIX extended regular expression the whole value
+ * must match, or anything (none).  complainant.phone is a phone unless
+ * the policy says otherwise.
+ */
+enum format_kind { FORMAT_NONE, FORMAT_PHONE, FORMAT_PATTERN };
+
+struct policy_format {
+	const char *field;
+	enum format_kind kind;
+	const char *pattern;	/* FORMAT_PATTERN: as the policy wrote it */
+	const char *example;	/* shown when a value is refused, or NULL */
+	void *re;		/* FORMAT_PATTERN: its compiled regex_t */
+};
+
 /* Two records at once where one must be alone (permit-to-work). */
 struct policy_conflict {
 	const char *action;	/* checked when this action is taken */
@@ -73,6 +89,8 @@ struct policy {
 	size_t nlevels;
 	struct policy_field *fields;
 	size_t nfields;
+	struct policy_format *formats;
+	size_t nformats;
 	const struct node *defaults;	/* map of field → value, or NULL */
 	const struct node *people;	/* name → {roles: […]}, or NULL */
 	struct workflow *workflows;	/* the policy's own, or base's */
@@ -115,6 +133,11 @@ int strlist_has(const struct strlist *l, const char *s);
 void strlist_join(const struct strlist *l, char *buf, size_t size);
 const struct policy_field *policy_field(const struct policy *p,
     const char *name);
+/* The format a field's values must have (NULL or FORMAT_NONE: any). */
+const struct policy_format *policy_format(const struct policy *p,
+    const char *field);
+/* Does v have format f (NULL: any)? */
+int policy_format_ok(const struct policy_format *f, const char *v);
 /* The category's default department, or NULL. */
 const char *policy_category_department(const struct policy *p,
     const char *category);
