@@ -259,7 +259,7 @@ new_complaints(const struct policy *p)
 	/* The whole of one new complaint: keys in the canonical order. */
 	{
 		struct node *fields = yaml("subject: s\nassignee: 李四\n"
-		    "order_no: \"PO-1\"\ncomplainant: {phone: \"138\"}\n"
+		    "order_no: \"PO-1\"\ncomplainant: {phone: \"13800000000\"}\n"
 		    "channel: phone\n");
 		struct node *doc = NULL, *h;
 		struct perr e;
