@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -913,4 +914,111 @@ complaint_next_level(const struct node *doc, const struct policy *p,
 		return -1;
 	}
 	return level + 1;
+}
+
+/* The history replayed: each state is a bit of the set it may be in. */
+typedef uint64_t state_set;
+
+static state_set
+state_bit(const struct workflow *wf, const char *state)
+{
+	const struct wf_state *s = workflow_state(wf, state);
+
+	return s != NULL ? (state_set)1 << (s - wf->states) : 0;
+}
+
+/*
+ * Where action leads from any state of from.  Whether the record had an
+ * owner then (unowned: in the workflow) is known only as now's owned
+ * and since an assign: try both before.  A reopen past the rounds goes
+ * one level up, where escalate leads (reopen.c).
+ */
+static state_set
+replay_action(const struct workflow *wf, state_set from,
+    const struct wf_action *a, int owned_lo, int owned_hi)
+{
+	const char *next, *up, *hint;
+	state_set to = 0;
+	size_t i;
+	int owned;
+
+	for (i = 0; i < wf->nstates; i++) {
+		if (!(from & (state_set)1 << i))
+			continue;
+		for (owned = owned_lo; owned <= owned_hi; owned++) {
+			if (workflow_next(wf, wf->states[i].name, a->name,
+			    owned, &next, &hint) == -1)
+				continue;
+			to |= state_bit(wf, next);
+			if (a->effect != NULL && strcmp(a->effect, "reopen") ==
+			    0 && workflow_next(wf, next, "escalate", 1, &up,
+			    &hint) == 0)
+				to |= state_bit(wf, up);
+		}
+	}
+	return to;
+}
+
+/* The states a creating action (log) starts a record in. */
+static state_set
+replay_create(const struct workflow *wf, const struct wf_action *a,
+    int owned_lo, int owned_hi)
+{
+	state_set to = 0;
+	int owned;
+
+	for (owned = owned_lo; owned <= owned_hi; owned++)
+		to |= state_bit(wf, workflow_initial(wf, a->name, owned));
+	return to;
+}
+
+int
+complaint_replay(const struct node *doc, const struct policy *p,
+    struct complaint_replay *out)
+{
+	const struct workflow *wf = policy_record_workflow(p, doc);
+	const struct node *hist = node_map_get(doc, "history");
+	state_set any, may;
+	int owned_lo = 0, owned_hi;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (wf == NULL || wf->nstates == 0 || wf->nstates > 64 ||
+	    hist == NULL || hist->type != NODE_SEQ)
+		return 0;	/* nothing to replay it through */
+	any = wf->nstates == 64 ? ~(state_set)0 :
+	    ((state_set)1 << wf->nstates) - 1;
+	may = any;
+	owned_hi = node_map_get(doc, wf->owner != NULL ? wf->owner :
+	    "assignee") != NULL;
+	for (i = 0; i < hist->n; i++) {
+		const char *name = node_str(node_map_get(hist->kids[i],
+		    "action"));
+		const struct wf_action *a = workflow_action(wf, name);
+
+		if (name != NULL && strcmp(name, "import") == 0) {
+			/* Brought from elsewhere, in whatever state. */
+			may = any;
+			continue;
+		}
+		if (a == NULL)
+			continue;	/* penalty: no move */
+		if (a->nmoves == 0 && a->to != NULL)
+			may = replay_create(wf, a, owned_lo, owned_hi);
+		else if (a->nmoves > 0)
+			may = replay_action(wf, may, a, owned_lo, owned_hi);
+		if (a->effect != NULL && strcmp(a->effect, "assign") == 0)
+			owned_lo = owned_hi;
+		if (may == 0) {
+			out->stuck = hist->kids[i];
+			out->action = name;
+			return -1;
+		}
+	}
+	if (may & state_bit(wf, complaint_status(doc)))
+		return 0;
+	for (i = 0; i < wf->nstates && out->nled < 4; i++)
+		if (may & (state_set)1 << i)
+			out->led[out->nled++] = wf->states[i].name;
+	return -1;
 }

@@ -72,6 +72,23 @@ long long complaint_level(const struct node *doc);
 int complaint_validate(const struct node *doc, const struct policy *p,
     const char *idstr, const char *path, struct perr *e);
 
+/*
+ * Does the status agree with the history?  Its events are replayed
+ * through the record's workflow (an import starts it again in any
+ * state; events that are not actions, such as penalty, move nothing).
+ * 0 when status is a state they lead to, or nothing can be replayed;
+ * -1 when it is not: out names up to four states they lead to, or the
+ * event after which no state is possible.
+ */
+struct complaint_replay {
+	const char *led[4];
+	size_t nled;
+	const struct node *stuck;	/* the event that cannot follow */
+	const char *action;		/* its action */
+};
+int complaint_replay(const struct node *doc, const struct policy *p,
+    struct complaint_replay *out);
+
 #endif
 
 /* Check free text (a note, a result): UTF-8, no control characters but

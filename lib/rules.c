@@ -1031,6 +1031,63 @@ store:
 	return complaint_set(doc, path, node_new_str(buf), e);
 }
 
+/*
+ * A stored deadline against the one the rules give: the same instant
+ * (written in any zone), or both absent.
+ */
+static int
+same_due(const struct node *have, const struct node *want, int off)
+{
+	ptime_t a, b;
+	int o;
+
+	if (have == NULL || want == NULL)
+		return have == want;
+	return node_str(have) != NULL && node_str(want) != NULL &&
+	    ptime_parse(have->str, off, &a, &o) == 0 &&
+	    ptime_parse(want->str, off, &b, &o) == 0 && a == b;
+}
+
+int
+rules_check_due(struct rules *r, const struct node *doc,
+    struct rules_due_diff *out, struct perr *e)
+{
+	const struct node *hist = node_map_get(doc, "history");
+	int incomplete = r->incomplete, rc = 0;
+	struct node *copy;
+	char path[160];
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (hist == NULL || hist->type != NODE_SEQ)
+		return 0;
+	if ((copy = node_dup(doc)) == NULL)
+		return perr_nomem(e);
+	/* The rules at the record's own history; nothing else is touched. */
+	for (i = 0; i < r->nclocks && rc == 0; i++)
+		if (compute_due(r, copy, node_map_get(copy, "history"),
+		    &r->clocks[i], e) == -1)
+			rc = -1;
+	for (i = 0; i < r->nclocks && rc == 0; i++) {
+		const struct node *want;
+
+		snprintf(path, sizeof(path), "due.%s", r->clocks[i].name);
+		out->stored = node_path_get(doc, path);
+		want = node_path_get(copy, path);
+		if (same_due(out->stored, want, r->off))
+			continue;
+		out->clock = r->clocks[i].name;
+		snprintf(out->want, sizeof(out->want), "%s", want != NULL &&
+		    node_str(want) != NULL ? want->str : "");
+		rc = 1;
+	}
+	if (rc != 1)
+		out->stored = NULL;
+	r->incomplete = incomplete;
+	node_free(copy);
+	return rc;
+}
+
 /* Penalties */
 
 static int

@@ -178,6 +178,21 @@ const struct clock_def *rules_clock(const struct rules *r, const char *name);
  */
 int rules_move_given(struct rules *r, struct node *doc, ptime_t now,
     struct perr *e);
+/*
+ * Are doc's due.* what the rules give at its own history (rules_update
+ * on a copy, penalties aside)?  A deadline no rule sets (given at log)
+ * is the record's own and agrees; an extension or a pause is in the
+ * history, so the rules count it.  0 when all agree; 1 with the first
+ * clock that does not in out: what is stored (NULL: none) and what the
+ * rules give (empty: none).
+ */
+struct rules_due_diff {
+	const char *clock;
+	const struct node *stored;
+	char want[PTIME_BUFSZ];
+};
+int rules_check_due(struct rules *r, const struct node *doc,
+    struct rules_due_diff *out, struct perr *e);
 /* Is the complaint paused now (a pause event not yet resumed)? */
 int rules_paused(const struct node *doc);
 /* The pause event still in force, or NULL. */

@@ -771,7 +771,51 @@ struct month_arg {
 	void *ctx;
 	struct perr *e;
 	char *const *names;
+	const struct policy *policy;
 };
+
+/*
+ * A status its workflow does not have, or a received that is not a
+ * time, would be counted or listed wrong (in no state a filter takes,
+ * in no period): the readers skip such a file, as one that is not YAML.
+ * Two lookups in a tree parsed anyway: a scan costs no more.
+ */
+static int
+check_readable(const struct policy *p, const struct node *doc,
+    const char *path, struct perr *e)
+{
+	const struct node *st = node_map_get(doc, "status");
+	const struct node *r = node_map_get(doc, "received");
+	const struct node *at;
+	ptime_t t;
+	int off;
+
+	/* Before policy_load_workflows no workflow can say. */
+	if (p->default_workflow != NULL &&
+	    !workflow_is_state(policy_record_workflow(p, doc), node_str(st))) {
+		if (node_str(st) == NULL)
+			perr_set(e, PLAINT_DATAERR, "missing or not a known "
+			    "status");
+		else
+			perr_set(e, PLAINT_DATAERR, "missing or not a known "
+			    "status: \"%.40s\" is not a state of the "
+			    "record's workflow", st->str);
+		perr_field(e, "status");
+		at = st != NULL ? st : doc;
+	} else if (node_str(r) == NULL ||
+	    ptime_parse(r->str, p->tz_off, &t, &off) == -1) {
+		if (node_str(r) == NULL)
+			perr_set(e, PLAINT_DATAERR, "missing or not a time");
+		else
+			perr_set(e, PLAINT_DATAERR, "\"%.40s\" is not a time",
+			    r->str);
+		perr_field(e, "received");
+		at = r != NULL ? r : doc;
+	} else
+		return 0;
+	perr_at(e, path, at->line, at->col);
+	return -1;
+}
 
 /* One complaint of a month, in order: check its name, hand it on. */
 static int
@@ -795,7 +839,8 @@ scan_one(void *arg, size_t i, const char *path, const struct node *doc,
 		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
 	}
 	perr_clear(&why);
-	if (doc != NULL && check_id(doc, idstr, path, &why) == -1)
+	if (doc != NULL && (check_id(doc, idstr, path, &why) == -1 ||
+	    check_readable(m->policy, doc, path, &why) == -1))
 		return m->fn(m->ctx, path, NULL, NULL, &why, m->e);
 	return m->fn(m->ctx, path, doc == NULL ? NULL : &id, doc, bad, m->e);
 }
@@ -823,7 +868,7 @@ scan_month(struct store *s, int mfd, const char *dir, store_scan_fn fn,
     void *ctx, struct perr *e)
 {
 	struct name_list files = { 0 };
-	struct month_arg m = { fn, ctx, e, NULL };
+	struct month_arg m = { fn, ctx, e, NULL, &s->policy };
 	struct strbuf sb = STRBUF_INIT;
 	struct node_pool trees = NODE_POOL_INIT;
 	struct scan_pool *pool;
