@@ -982,37 +982,35 @@ clock_due(struct rules *r, const struct clock_def *c, const struct node *hist,
 	    &nominal);
 }
 
+/*
+ * The deadline the rules give clock c now: 1 and *due; 0 when the clock
+ * does not run this round (it has no deadline); 2 when no rule sets it,
+ * so that a deadline given at log is the record's own.
+ */
 static int
-compute_due(struct rules *r, struct node *doc, const struct node *hist,
-    const struct clock_def *c, struct perr *e)
+clock_deadline(struct rules *r, const struct node *doc,
+    const struct node *hist, const struct clock_def *c, ptime_t *due,
+    struct perr *e)
 {
 	const struct deadline_rule *rule = NULL;
 	const struct duration *dur = NULL;
-	char path[160], buf[PTIME_BUFSZ];
 	struct span s;
-	ptime_t base, due;
+	ptime_t base;
 	int o, inc;
 
 	if (c->until == NULL &&
 	    (rule = deadline_for(r, doc, c->name, &dur)) == NULL)
-		return 0;
+		return 2;
 	clock_span(c, doc, hist, r->off, &s);
-	snprintf(path, sizeof(path), "due.%s", c->name);
 	/* A ticket's approved period ends when its planned_end says. */
 	if (s.started && c->until != NULL && ptime_parse(node_str(
 	    node_path_get(doc, c->until)) ? node_str(node_path_get(doc,
-	    c->until)) : "", r->off, &due, &o) == -1)
+	    c->until)) : "", r->off, due, &o) == -1)
 		s.started = 0;
-	if (!s.started) {
-		/* Not running this round: last round's deadline is gone. */
-		node_path_del(doc, path);
-		if (node_map_get(doc, "due") != NULL &&
-		    node_map_get(doc, "due")->n == 0)
-			node_map_del(doc, "due");
+	if (!s.started)
 		return 0;
-	}
 	if (c->until != NULL)
-		goto store;
+		return 1;
 	base = s.start;
 	if (rule->from_received)
 		ptime_parse(node_str(node_map_get(doc, "received")) ?
@@ -1023,29 +1021,48 @@ compute_due(struct rules *r, struct node *doc, const struct node *hist,
 	    hist->kids[s.from]), "log") == 0) && calendar_add_business_hours(
 	    &r->cal, base, r->off, &r->bh, 0, &base, &inc) == 0)
 		r->incomplete |= inc;
-	if (clock_due(r, c, hist, &s, base, dur, &due) == -1)
+	if (clock_due(r, c, hist, &s, base, dur, due) == -1)
 		return perr_set(e, PLAINT_CONFIG, "cannot compute the %s "
 		    "deadline", c->name);
-store:
+	return 1;
+}
+
+static int
+compute_due(struct rules *r, struct node *doc, const struct node *hist,
+    const struct clock_def *c, struct perr *e)
+{
+	char path[160], buf[PTIME_BUFSZ];
+	ptime_t due;
+	int rc;
+
+	if ((rc = clock_deadline(r, doc, hist, c, &due, e)) == -1)
+		return -1;
+	if (rc == 2)
+		return 0;
+	snprintf(path, sizeof(path), "due.%s", c->name);
+	if (rc == 0) {
+		/* Not running this round: last round's deadline is gone. */
+		node_path_del(doc, path);
+		if (node_map_get(doc, "due") != NULL &&
+		    node_map_get(doc, "due")->n == 0)
+			node_map_del(doc, "due");
+		return 0;
+	}
 	ptime_format(due, r->off, buf);
 	return complaint_set(doc, path, node_new_str(buf), e);
 }
 
-/*
- * A stored deadline against the one the rules give: the same instant
- * (written in any zone), or both absent.
- */
+/* A stored deadline against the one the rules give: the same instant. */
 static int
-same_due(const struct node *have, const struct node *want, int off)
+same_due(const struct node *have, int want, ptime_t due, int off)
 {
-	ptime_t a, b;
+	ptime_t t;
 	int o;
 
-	if (have == NULL || want == NULL)
-		return have == want;
-	return node_str(have) != NULL && node_str(want) != NULL &&
-	    ptime_parse(have->str, off, &a, &o) == 0 &&
-	    ptime_parse(want->str, off, &b, &o) == 0 && a == b;
+	if (have == NULL || want == 0)
+		return have == NULL && want == 0;
+	return node_str(have) != NULL &&
+	    ptime_parse(have->str, off, &t, &o) == 0 && t == due;
 }
 
 int
@@ -1053,38 +1070,35 @@ rules_check_due(struct rules *r, const struct node *doc,
     struct rules_due_diff *out, struct perr *e)
 {
 	const struct node *hist = node_map_get(doc, "history");
-	int incomplete = r->incomplete, rc = 0;
-	struct node *copy;
+	int incomplete = r->incomplete, rc = 0, want;
 	char path[160];
+	ptime_t due;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	if (hist == NULL || hist->type != NODE_SEQ)
 		return 0;
-	if ((copy = node_dup(doc)) == NULL)
-		return perr_nomem(e);
-	/* The rules at the record's own history; nothing else is touched. */
-	for (i = 0; i < r->nclocks && rc == 0; i++)
-		if (compute_due(r, copy, node_map_get(copy, "history"),
-		    &r->clocks[i], e) == -1)
-			rc = -1;
+	/* The rules at the record's own history, on the record as it is. */
 	for (i = 0; i < r->nclocks && rc == 0; i++) {
-		const struct node *want;
-
+		if ((want = clock_deadline(r, doc, hist, &r->clocks[i], &due,
+		    e)) == -1) {
+			rc = -1;
+			break;
+		}
+		if (want == 2)
+			continue;	/* the record's own deadline */
 		snprintf(path, sizeof(path), "due.%s", r->clocks[i].name);
 		out->stored = node_path_get(doc, path);
-		want = node_path_get(copy, path);
-		if (same_due(out->stored, want, r->off))
+		if (same_due(out->stored, want, due, r->off))
 			continue;
 		out->clock = r->clocks[i].name;
-		snprintf(out->want, sizeof(out->want), "%s", want != NULL &&
-		    node_str(want) != NULL ? want->str : "");
+		if (want == 1)
+			ptime_format(due, r->off, out->want);
 		rc = 1;
 	}
 	if (rc != 1)
 		out->stored = NULL;
 	r->incomplete = incomplete;
-	node_free(copy);
 	return rc;
 }
 
