@@ -1,8 +1,10 @@
 #include "../../lib/change.h"
+#include "../../lib/complaint.h"
 #include "../../lib/policy.h"
 #include "../../lib/ptime.h"
 #include "../../lib/strbuf.h"
 #include "../../lib/workflow.h"
+#include "../../lib/yamlio.h"
 #include "tree.h"
 #include "unit.h"
 
@@ -422,6 +424,83 @@ numbers(void)
 	policy_release(&p);
 }
 
+/*
+ * complaint_replay on the default workflow: the events of a history and
+ * the status they may leave, with an assignee or without.
+ */
+static const struct {
+	const char *actions;	/* space-separated */
+	int assignee;
+	const char *status;
+	int agrees;
+	const char *led;	/* the first state it names, or the stuck action */
+} replays[] = {
+	{ "log", 0, "new", 1, NULL },
+	{ "log", 0, "assigned", 0, "new" },
+	{ "log", 1, "assigned", 1, NULL },
+	{ "log", 1, "new", 1, NULL },	/* assignee given later? unknown */
+	{ "log assign", 1, "new", 0, "assigned" },
+	{ "log assign note", 1, "assigned", 1, NULL },
+	{ "log escalate", 0, "escalated", 1, NULL },
+	{ "log escalate assign", 1, "escalated", 1, NULL },
+	{ "log resolve", 0, "resolved", 1, NULL },
+	{ "log resolve close", 0, "closed", 1, NULL },
+	{ "log resolve close", 0, "resolved", 0, "closed" },
+	{ "log resolve close reopen", 0, "new", 1, NULL },
+	{ "log resolve close reopen", 0, "escalated", 1, NULL },
+	{ "log resolve close reopen", 0, "closed", 0, "new" },
+	{ "log assign resolve reopen", 1, "assigned", 1, NULL },
+	{ "log assign resolve reopen", 1, "new", 0, "assigned" },
+	{ "log withdraw", 0, "closed", 1, NULL },
+	{ "log penalty pause resume", 0, "new", 1, NULL },
+	{ "log close", 0, "closed", 0, "close" },
+	{ "log import", 0, "resolved", 1, NULL },
+	{ "log import close", 0, "closed", 1, NULL },
+	{ "log import close", 0, "new", 0, "closed" },
+	{ "", 0, "resolved", 1, NULL },
+};
+
+static void
+replay(const struct policy *p)
+{
+	struct complaint_replay rp;
+	struct strbuf sb = STRBUF_INIT;
+	struct node *doc;
+	struct perr e;
+	size_t i, n;
+
+	for (i = 0; i < NELEM(replays); i++) {
+		const char *a = replays[i].actions, *sp;
+		int rc;
+
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "status: %s\n%shistory:\n", replays[i].status,
+		    replays[i].assignee ? "assignee: 李四\n" : "");
+		for (n = 1; *a != '\0'; n++, a = *sp ? sp + 1 : sp) {
+			sp = strchr(a, ' ') ? strchr(a, ' ') : a + strlen(a);
+			strbuf_addf(&sb, "- {n: %zu, action: %.*s}\n", n,
+			    (int)(sp - a), a);
+		}
+		if (*replays[i].actions == '\0')
+			strbuf_addstr(&sb, "- {n: 1, action: note}\n");
+		perr_clear(&e);
+		doc = yamlio_parse(strbuf_str(&sb), sb.len, "r", &e);
+		CHECK(doc != NULL);
+		if (doc == NULL)
+			continue;
+		rc = complaint_replay(doc, p, &rp);
+		if ((rc == 0) != replays[i].agrees)
+			printf("# replay \"%s\" to %s: got %d\n",
+			    replays[i].actions, replays[i].status, rc);
+		CHECK((rc == 0) == replays[i].agrees);
+		if (replays[i].led != NULL && rc == -1)
+			CHECK_STR(rp.stuck != NULL ? rp.action : rp.led[0],
+			    replays[i].led);
+		node_free(doc);
+	}
+	strbuf_release(&sb);
+}
+
 void
 suite_workflow(void)
 {
@@ -440,6 +519,8 @@ suite_workflow(void)
 	CHECK(wf != NULL);
 	if (wf != NULL)
 		complaint_table();
+	if (policy_load_workflows(&p, unit_find_data, &e) == 0)
+		replay(&p);
 	policy_release(&p);
 	policy_workflows();
 	inherited();
