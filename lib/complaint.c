@@ -929,9 +929,11 @@ state_bit(const struct workflow *wf, const char *state)
 
 /*
  * Where action leads from any state of from.  Whether the record had an
- * owner then (unowned: in the workflow) is known only as now's owned
- * and since an assign: try both before.  A reopen past the rounds goes
- * one level up, where escalate leads (reopen.c).
+ * owner at the time, which an action's `unowned` depends on, is not in
+ * the history: owned_lo..owned_hi are what it may have been (both, for
+ * a record that has an owner now, until an assign gave it one).  A
+ * reopen past the rounds goes one level up, where escalate leads
+ * (reopen.c).
  */
 static state_set
 replay_action(const struct workflow *wf, state_set from,
