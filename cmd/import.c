@@ -705,6 +705,9 @@ build_full(struct import *im, struct node *fields, struct perr *e)
 		return perr_nomem(e);
 	rc = complaint_validate(fields, &im->c->store.policy,
 	    node_str(node_map_get(fields, "id")), NULL, e);
+	/* Coming into this tree: its values are taken in as log takes them. */
+	if (rc == 0)
+		rc = complaint_formats(fields, &im->c->store.policy, e);
 	if (id == NULL)
 		node_map_del(fields, "id");
 	restyle(fields);

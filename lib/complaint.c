@@ -324,6 +324,34 @@ refuse_format(const struct policy *p, const char *name, struct perr *e)
 	    "format (%.120s)", f->pattern);
 }
 
+static int
+format_at(const struct node *doc, const struct policy *p, const char *name,
+    struct perr *e)
+{
+	const struct node *n = node_path_get(doc, name);
+
+	if (node_str(n) == NULL || *n->str == '\0' ||
+	    policy_format_ok(policy_format(p, name), n->str))
+		return 0;
+	refuse_format(p, name, e);
+	perr_at(e, NULL, n->line, n->col);
+	return -1;
+}
+
+int
+complaint_formats(const struct node *doc, const struct policy *p,
+    struct perr *e)
+{
+	size_t i;
+
+	if (format_at(doc, p, "complainant.phone", e) == -1)
+		return -1;
+	for (i = 0; i < p->nformats; i++)
+		if (format_at(doc, p, p->formats[i].field, e) == -1)
+			return -1;
+	return 0;
+}
+
 struct node *
 complaint_input(const struct policy *p, const char *name, const char *v,
     struct perr *e)

@@ -33,6 +33,13 @@ struct stamp {
  */
 struct node *complaint_input(const struct policy *p, const char *name,
     const char *value, struct perr *e);
+/*
+ * The formats of the policy (formats:, complainant.phone) on a whole
+ * record, for one restored with its history: -1 at the first value that
+ * lacks its field's format, with its line.
+ */
+int complaint_formats(const struct node *doc, const struct policy *p,
+    struct perr *e);
 /* Is name a field of a complaint (for filters)? */
 int complaint_field_known(const struct policy *p, const char *name);
 

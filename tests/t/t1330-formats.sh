@@ -53,6 +53,18 @@ test_expect_success 'import: JSON Lines are checked the same' '
 	test ! -e $F
 '
 
+test_expect_success 'import: a full state brought from another tree is checked too' '
+	printf "{\"id\": \"2611-0001\", \"kind\": \"complaint\", \"status\": \"new\", \"received\": \"2026-11-20T09:00:00+08:00\", \"subject\": \"x\", \"complainant\": {\"phone\": \"13800000000\"}, \"history\": [{\"n\": 1, \"at\": \"2026-11-20T09:00:00+08:00\", \"by\": \"a\", \"action\": \"log\"}]}\n" >full.jsonl &&
+	sed "s/13800000000/1380000/; s/2611-0001/2611-0002/" full.jsonl >second &&
+	cat second >>full.jsonl &&
+	test_expect_code 65 plaint -C t import full.jsonl 2>err &&
+	grep "^plaint: import: full.jsonl:2: complainant.phone: is not a phone number" err &&
+	test ! -e $F &&
+	printf "formats:\n  complainant.phone: none\n" >>t/plaint.yaml &&
+	plaint -C t import full.jsonl 2>err &&
+	grep "imported 2," err
+'
+
 test_expect_success 'a policy turns the check off with format none' '
 	printf "formats:\n  complainant.phone: none\n" >>t/plaint.yaml &&
 	plaint -C t log subject=s complainant.phone="+1 555 0100" >/dev/null &&
