@@ -27,8 +27,15 @@ int
 print_version(void)
 {
 	printf("plaint %s\n", PLAINT_VERSION);
-	return fflush(stdout) == EOF || ferror(stdout) ? PLAINT_IOERR :
-	    PLAINT_OK;
+	/* As every command: a closed pipe is quiet, a full disk is not. */
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (errno == EPIPE)
+			return PLAINT_OK;
+		fprintf(stderr, "plaint: cannot write output: %s\n",
+		    strerror(errno));
+		return PLAINT_IOERR;
+	}
+	return PLAINT_OK;
 }
 
 /*

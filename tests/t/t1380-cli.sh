@@ -41,6 +41,14 @@ test_expect_success 'plaint --version and plaint -V: "plaint VERSION" on stdout,
 	test -z "$(ls -A outside)"
 '
 
+test_expect_success 'a version that cannot be written: 74, said on stderr' '
+	test -w /dev/full &&
+	test_expect_code 74 plaint -V >/dev/full 2>err &&
+	grep "^plaint: cannot write output: " err &&
+	test_expect_code 74 plaint -C tree list --version >/dev/full 2>err &&
+	grep "^plaint: cannot write output: " err
+'
+
 test_expect_success 'plaint -h ends with the version; -V is in its synopsis' '
 	tail -n 1 help >actual &&
 	echo "plaint $VERSION" >expect &&
