@@ -25,8 +25,17 @@ exit_pages() {
 		list_=1
 		shift
 	fi
-	awk -v man="$man_" -v list="$list_" "$EXIT_PAGES_AWK" "$@"
+	awk -v man="$man_" -v list="$list_" -v with_value="$GLOBAL_VALUED" \
+		-v flags="$GLOBAL_FLAGS" "$EXIT_PAGES_AWK" "$@"
 }
+
+# The global options, from the synopsis plaint -h prints: those that
+# take a value ("[-C dir]": C) and the flags ("[-q]": q).
+plaint -h >global-usage || exit 1
+GLOBAL_VALUED=$(head -n 1 global-usage | grep -o "\[-[A-Za-z] [a-z]*\]" |
+	cut -c 3 | tr -d "\n")
+GLOBAL_FLAGS=$(head -n 1 global-usage | grep -o "\[-[A-Za-z]*\]" |
+	tr -d "][\n-")
 
 EXIT_PAGES_AWK='
 # The words of a shell line; quotes kept, ; | & ( ) words of their own.
@@ -106,9 +115,9 @@ function has_page(cmd,   path, line, r) {
 # a wrapper that gave the global options); "" when it is not known.
 function page_at(j, n) {
 	while (j <= n && word[j] ~ /^-/) {
-		if (word[j] == "-C" || word[j] == "-N" || word[j] == "-u")
+		if (with_value != "" && word[j] ~ "^-[" with_value "]$")
 			j += 2
-		else if (word[j] == "-q")
+		else if (flags != "" && word[j] ~ "^-[" flags "]+$")
 			j++
 		else if (word[j] == "--") {
 			j++
@@ -218,6 +227,12 @@ test_files() {
 test_expect_success 'every status a test sees is in the EXIT STATUS of the command'"'"'s page' '
 	test_files >files &&
 	exit_pages "$MAN1" $(cat files)
+'
+
+test_expect_success 'the global options are read from plaint -h' '
+	echo "CNu q" >expect &&
+	echo "$GLOBAL_VALUED $GLOBAL_FLAGS" >actual &&
+	test_cmp expect actual
 '
 
 test_expect_success 'the scan finds the statuses the tests check' '
