@@ -4,6 +4,8 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 O ?= build
+# plaint --version; also in plaint -h and the footer of plaint(1).
+VERSION = 0.13.0
 
 PKG_CONFIG ?= pkg-config
 YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
@@ -11,7 +13,8 @@ YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 
 STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
-ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(YAML_CFLAGS) -pthread
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(YAML_CFLAGS) -pthread \
+	-DPLAINT_VERSION='"$(VERSION)"'
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
@@ -35,6 +38,9 @@ $(O)/.deps: tools/ensure-deps.sh
 $(O)/%.o: %.c $(HDRS) $(O)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# A new VERSION is built in.
+$(O)/cmd/common.o $(O)/cmd/plaint.o: Makefile
 
 $(LIBA): $(LIB_OBJ)
 	rm -f $@

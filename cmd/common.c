@@ -24,13 +24,55 @@ args_init(struct args *a, int argc, char **argv, const char *spec)
 }
 
 int
+print_version(void)
+{
+	printf("plaint %s\n", PLAINT_VERSION);
+	/* As every command: a closed pipe is quiet, a full disk is not. */
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		if (errno == EPIPE)
+			return PLAINT_OK;
+		fprintf(stderr, "plaint: cannot write output: %s\n",
+		    strerror(errno));
+		return PLAINT_IOERR;
+	}
+	return PLAINT_OK;
+}
+
+/*
+ * getopt knows no long options: "--help" would be "-" then "-h".  Every
+ * command answers "--help" as "-h" and "--version" by printing the
+ * version and leaving; any other "--name" is an unknown option, named.
+ */
+static int
+long_option(struct args *a, const char *name)
+{
+	if (strcmp(name, "help") == 0)
+		return 'h';
+	if (strcmp(name, "version") == 0)
+		exit(print_version());
+	a->longopt = name;
+	optopt = 0;
+	return '?';
+}
+
+int
 args_next(struct args *a)
 {
 	int before, ch;
 
 	a->arg = NULL;
+	a->longopt = NULL;
 	if (!a->ended) {
 		before = optind == 0 ? 1 : optind;
+		/*
+		 * Where getopt would look next: it is never inside a word
+		 * that starts with "--", since it is never given one.
+		 */
+		if (before < a->argc && strncmp(a->argv[before], "--", 2) ==
+		    0 && a->argv[before][2] != '\0') {
+			optind = before + 1;
+			return long_option(a, a->argv[before] + 2);
+		}
 		ch = getopt(a->argc, a->argv, a->spec);
 		if (ch != -1) {
 			a->arg = optarg;
@@ -178,15 +220,36 @@ usage(struct ctx *c, const char *synopsis, int ch)
 	return ch == 'h' ? PLAINT_OK : PLAINT_USAGE;
 }
 
+const char *
+option_name(const struct args *a, char *buf, size_t size)
+{
+	size_t i, n;
+
+	if (a->longopt == NULL) {
+		snprintf(buf, size, "-%c", optopt);
+		return buf;
+	}
+	/* The name as typed, without control characters, cut short. */
+	snprintf(buf, size, "--%.40s", a->longopt);
+	n = strlen(buf);
+	for (i = 2; i < n; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = '?';
+	return buf;
+}
+
 int
 bad_option(struct ctx *c, const char *synopsis, struct args *a)
 {
-	if (a->arg == NULL && optopt != 0 && strchr(a->spec, optopt) != NULL)
+	char name[48];
+
+	if (a->longopt == NULL && a->arg == NULL && optopt != 0 &&
+	    strchr(a->spec, optopt) != NULL)
 		fprintf(stderr, "plaint: %s: option -%c needs a value\n",
 		    c->cmd, optopt);
 	else
-		fprintf(stderr, "plaint: %s: unknown option -%c\n", c->cmd,
-		    optopt);
+		fprintf(stderr, "plaint: %s: unknown option %s\n", c->cmd,
+		    option_name(a, name, sizeof(name)));
 	return usage(c, synopsis, '?');
 }
 

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/suggest.h"
 #include "plaint.h"
 
 static const struct command {
@@ -46,7 +47,9 @@ static const struct command {
 	{ "show", cmd_show, NEED_TREE, "one complaint" },
 };
 
-#define SYNOPSIS "plaint [-q] [-C dir] [-N now] [-u actor] command [args]"
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+#define SYNOPSIS "plaint [-q] [-C dir] [-N now] [-u actor] command [args]\n" \
+    "   or: plaint -V"
 
 static int
 main_usage(FILE *fp, int status)
@@ -54,11 +57,30 @@ main_usage(FILE *fp, int status)
 	size_t i;
 
 	fprintf(fp, "usage: %s\n\ncommands:\n", SYNOPSIS);
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "   %-10s %s\n", commands[i].name,
 		    commands[i].summary);
-	fprintf(fp, "\nSee 'plaint help COMMAND' for the manual of one.\n");
+	fprintf(fp, "\nSee 'plaint help COMMAND' for the manual of one.\n"
+	    "plaint %s\n", PLAINT_VERSION);
 	return status;
+}
+
+/* A typo of a command is answered with the command, as git does. */
+static int
+unknown_command(const char *name)
+{
+	const char *names[NCOMMANDS], *close;
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	if ((close = suggest_closest(name, names, NCOMMANDS)) != NULL)
+		fprintf(stderr, "plaint: unknown command \"%.40s\"; did you "
+		    "mean %s?\n", name, close);
+	else
+		fprintf(stderr, "plaint: unknown command \"%.40s\"; see "
+		    "'plaint -h'\n", name);
+	return PLAINT_USAGE;
 }
 
 static const char *
@@ -94,7 +116,9 @@ int
 main(int argc, char **argv)
 {
 	const struct command *cmd = NULL;
+	struct args a;
 	struct ctx c;
+	char name[48];
 	size_t i;
 	int ch, status;
 
@@ -103,50 +127,52 @@ main(int argc, char **argv)
 	c.now_arg = getenv("PLAINT_NOW");
 	signal(SIGPIPE, SIG_IGN);
 	srand((unsigned)getpid() ^ (unsigned)time(NULL));
-	opterr = 0;
-	while ((ch = getopt(argc, argv, "+:C:N:u:qh")) != -1) {
+	/* Options up to the first operand, the command; "--" ends them. */
+	args_init(&a, argc, argv, "+:C:N:u:qhV");
+	while ((ch = args_next(&a)) > 0) {
 		switch (ch) {
 		case 'C':
-			c.dir = optarg;
+			c.dir = a.arg;
 			break;
 		case 'N':
-			if (*optarg == '\0') {
+			if (*a.arg == '\0') {
 				/* Not "now": a script's empty variable. */
 				fprintf(stderr, "plaint: -N: the time is empty "
 				    "(use 2026-11-27T10:00:00+08:00)\n");
 				return PLAINT_USAGE;
 			}
-			c.now_arg = optarg;
+			c.now_arg = a.arg;
 			break;
 		case 'u':
-			c.actor = optarg;
+			c.actor = a.arg;
 			break;
 		case 'q':
 			c.quiet = 1;
 			break;
 		case 'h':
 			return finish(main_usage(stdout, PLAINT_OK));
+		case 'V':
+			return print_version();
 		case ':':
 			fprintf(stderr, "plaint: option -%c needs a value\n",
 			    optopt);
 			return main_usage(stderr, PLAINT_USAGE);
 		default:
-			fprintf(stderr, "plaint: unknown option -%c\n", optopt);
+			fprintf(stderr, "plaint: unknown option %s\n",
+			    option_name(&a, name, sizeof(name)));
 			return main_usage(stderr, PLAINT_USAGE);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0)
+	if (ch == -1)
 		return main_usage(stderr, PLAINT_USAGE);
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	/* The command and what follows it: optind is past the command. */
+	argc -= optind - 1;
+	argv += optind - 1;
+	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, argv[0]) == 0)
 			cmd = &commands[i];
-	if (cmd == NULL) {
-		fprintf(stderr, "plaint: unknown command \"%.40s\"; see "
-		    "'plaint -h'\n", argv[0]);
-		return PLAINT_USAGE;
-	}
+	if (cmd == NULL)
+		return unknown_command(argv[0]);
 	if (c.actor == NULL)
 		c.actor = login_name();
 	c.cmd = cmd->name;

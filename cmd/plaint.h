@@ -41,11 +41,23 @@ struct args {
 	const char *spec;
 	int ended;
 	const char *arg;	/* option argument or operand */
+	const char *longopt;	/* '?' for "--name": the name */
 };
 
+#ifndef PLAINT_VERSION
+#define PLAINT_VERSION "unknown"	/* the Makefile's VERSION */
+#endif
+
 void args_init(struct args *a, int argc, char **argv, const char *spec);
-/* An option letter, 0 for an operand (in a->arg), -1 at the end, '?'. */
+/*
+ * An option letter, 0 for an operand (in a->arg), -1 at the end, '?'.
+ * "--help" is 'h'; "--version" prints the version and exits.
+ */
 int args_next(struct args *a);
+/* "plaint VERSION" on stdout; the exit status. */
+int print_version(void);
+/* The option '?' or ':' stands for, "-z" or "--name", in buf. */
+const char *option_name(const struct args *a, char *buf, size_t size);
 
 /* Find the tree, load the policy, lock, as the command's flags say. */
 int setup(struct ctx *c);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../lib/action.h"
 #include "../lib/array.h"
@@ -408,7 +409,8 @@ cmd_remind(struct ctx *c, int argc, char **argv)
 		}
 	}
 	if (rs.nitems == 0) {
-		if (!c->quiet)
+		/* A person is told; cron, a pipe or a file stay empty. */
+		if (!c->quiet && isatty(STDOUT_FILENO))
 			printf("nothing overdue or due within %s\n", window);
 	} else {
 		qsort(rs.items, rs.nitems, sizeof(*rs.items), cmp_item);

@@ -66,8 +66,7 @@ test_expect_success '-w widens the window' '
 test_expect_success 'a narrow window leaves out what is not yet due' '
 	cd t &&
 	plaint remind -w 30m assignee= >out &&
-	echo "nothing overdue or due within 30m" >expect &&
-	test_cmp expect out
+	test_cmp /dev/null out
 '
 
 test_expect_success '-q prints nothing when nothing is due' '
@@ -166,8 +165,8 @@ test_expect_success 'bad files are skipped, and the status is 65' '
 test_expect_success 'an empty tree: nothing is due' '
 	cd t &&
 	make_tree ../empty &&
-	plaint -C ../empty remind >out &&
-	echo "nothing overdue or due within 24h" >expect && test_cmp expect out &&
+	plaint -C ../empty remind >out 2>err &&
+	test_cmp /dev/null out && test_cmp /dev/null err &&
 	plaint -C ../empty -q remind -e >out && test ! -s out
 '
 
