@@ -104,7 +104,20 @@ listed(const char *const *v, size_t n, const char *s)
 	return 0;
 }
 
-/* A field the record's workflow has another action write (a transfer). */
+/* Does the workflow's log take name (a ticket's location)? */
+static int
+logged_with(const struct workflow *wf, const char *name)
+{
+	const struct wf_action *log = workflow_action(wf, "log");
+
+	return log != NULL && (listed(log->requires, log->nrequires, name) ||
+	    listed(log->accepts, log->naccepts, name));
+}
+
+/*
+ * A field a later action of the record's workflow writes (a ticket's
+ * earth_wires, at permit); one typed at log stays the typist's.
+ */
 static int
 workflow_writes(const struct change *ch, const char *name, struct perr *e)
 {
@@ -117,6 +130,8 @@ workflow_writes(const struct change *ch, const char *name, struct perr *e)
 	if (wf->owner != NULL && strcmp(wf->owner, name) == 0)
 		return refused(e, name, "names who has the record: it is "
 		    "changed by 'plaint assign ID PERSON'");
+	if (logged_with(wf, name))
+		return 0;
 	for (i = 0; i < wf->nactions; i++) {
 		const struct wf_action *a = &wf->actions[i];
 
