@@ -223,6 +223,10 @@ test_expect_success 'a work ticket: what log takes, not what a later action writ
 	cp wt/2026/11/2611-0001.yaml before &&
 	test_expect_code 1 plaint -C wt set 2611-0001 earth_wires=3 -m x 2>err &&
 	grep "^plaint: set: earth_wires: is written by the action permit" err &&
+	test_expect_code 1 plaint -C wt set 2611-0001 leader=赵六 -m x 2>err &&
+	grep "^plaint: set: leader: names who has the record: it is changed by .plaint assign ID PERSON.;" err &&
+	test_expect_code 1 plaint -C wt set 2611-0001 number=X-1 -m x 2>err &&
+	grep "^plaint: set: number: is the number the workflow gave the record; it cannot change;" err &&
 	test_unchanged before wt/2026/11/2611-0001.yaml
 '
 
