@@ -250,10 +250,8 @@ correct_effect(struct change *ch, struct node *ev, void *arg,
 	size_t i;
 
 	co->changed = 0;
-	if (fields == NULL || node_map_set(ev, "fields", fields) == -1) {
-		node_free(fields);
-		return perr_nomem(e);
-	}
+	if (fields == NULL || node_map_set(ev, "fields", fields) == -1)
+		return perr_nomem(e);	/* node_map_set took it */
 	for (i = 0; i < co->n; i++)
 		if (set_one(ch, fields, co->keys[i], co->values[i], e) == -1)
 			return -1;

@@ -37,7 +37,11 @@ test_expect_success 'assign ID ID PERSON: both assigned, a summary on stderr' '
 	test_cmp expect err &&
 	grep "^assignee: \"李四\"$" $D/2611-0001.yaml &&
 	grep "^assignee: \"李四\"$" $D/2611-0002.yaml &&
-	! grep "^assignee:" $D/2611-0004.yaml
+	! grep "^assignee:" $D/2611-0004.yaml &&
+	plaint -C tree -q assign 2611-0001 2611-0002 王五 2>err &&
+	test ! -s err &&
+	test_expect_code 1 plaint -C tree -q assign 2611-0001 2611-0003 王五 2>err &&
+	grep "^plaint: assign: 1 of 2 changed, 1 refused$" err
 '
 
 test_expect_success 'one refused: named, the others changed, the summary, exit 1' '
