@@ -316,7 +316,7 @@ test_expect_success 'global options in any order before the command' '
 test_expect_success 'help CMD shows the manual page, with no tree' '
 	(cd outside && plaint help note >../out) &&
 	grep "plaint-note" out &&
-	grep "^ *plaint note ID -m text \[-c\]" out &&
+	grep "^ *plaint note ID ... -m text \[-c\]" out &&
 	(cd outside && plaint help >../out) &&
 	grep "PLAINT(1)" out
 '
