@@ -203,7 +203,7 @@ test_expect_success 'export -r masks the complainant in the set events, and the 
 '
 
 test_expect_success 'check passes the records set changed' '
-	plaint -C tree set 2611-0001 subject=x complainant.phone=1 -m x &&
+	plaint -C tree set 2611-0001 subject=x complainant.phone=13912345678 -m x &&
 	plaint -C tree set 2611-0002 received=2026-11-02T08:00 -m x &&
 	plaint -C tree check 2>err &&
 	grep "0 with problems" err
