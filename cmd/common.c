@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/array.h"
 #include "../lib/utf8.h"
 #include "plaint.h"
 
@@ -425,16 +426,28 @@ allowed_key(const char *const *allowed, const char *key)
 	return 0;
 }
 
-int
-change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
+/* An operand that names records besides the first: an id, or "-". */
+static int
+is_id_operand(const char *s)
+{
+	struct complaint_id id;
+
+	return strcmp(s, "-") == 0 || complaint_id_parse(s, &id) == 0;
+}
+
+static int
+parse_operands(struct ctx *c, int argc, char **argv, const char *spec,
     const char *synopsis, int npos, const char *const *allowed,
-    struct change_args *ca, struct complaint_id *id)
+    struct change_args *ca, int many)
 {
 	struct args a;
 	char *value;
 	int ch, i;
 
 	memset(ca, 0, sizeof(*ca));
+	if (many && (ca->idargs = calloc((size_t)argc + 1,
+	    sizeof(*ca->idargs))) == NULL)
+		return fail(c, PLAINT_OSERR, "out of memory");
 	args_init(&a, argc, argv, spec);
 	while ((ch = args_next(&a)) != -1) {
 		if (ch == 'h') {
@@ -452,9 +465,12 @@ change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
 			return bad_option(c, synopsis, &a);
 		else if (ch != 0)
 			ca->flag = 1;
-		else if (ca->id == NULL)
-			ca->id = a.arg;
-		else if (strchr(a.arg, '=') == NULL && ca->npos < npos)
+		else if (ca->id == NULL || (many && is_id_operand(a.arg))) {
+			if (ca->id == NULL)
+				ca->id = a.arg;
+			if (many)
+				ca->idargs[ca->nidargs++] = a.arg;
+		} else if (strchr(a.arg, '=') == NULL && ca->npos < npos)
 			ca->pos[ca->npos++] = a.arg;
 		else if (split_assignment((char *)a.arg, &value) == -1 ||
 		    ca->nkv == CHANGE_MAX_KV) {
@@ -475,7 +491,144 @@ change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
 	}
 	if (ca->id == NULL || ca->npos < npos)
 		return usage(c, synopsis, '?');
+	return 0;
+}
+
+int
+change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
+    const char *synopsis, int npos, const char *const *allowed,
+    struct change_args *ca, struct complaint_id *id)
+{
+	int rc;
+
+	if ((rc = parse_operands(c, argc, argv, spec, synopsis, npos, allowed,
+	    ca, 0)) != 0)
+		return rc;
 	return parse_id(c, ca->id, id);
+}
+
+static int
+add_id(struct ctx *c, struct change_args *ca, const struct complaint_id *id)
+{
+	char a[STORE_ID_BUFSZ], b[STORE_ID_BUFSZ];
+	size_t i;
+
+	complaint_id_format(id, a);
+	for (i = 0; i < ca->nids; i++) {
+		complaint_id_format(&ca->ids[i], b);
+		if (strcmp(a, b) == 0)
+			return fail(c, PLAINT_USAGE, "%s: given twice", a);
+	}
+	if (ARRAY_GROW(ca->ids, ca->nids, ca->capids) == -1)
+		return fail(c, PLAINT_OSERR, "out of memory");
+	ca->ids[ca->nids++] = *id;
+	return 0;
+}
+
+/* "-": one id a line on stdin, blank lines left out, all or nothing. */
+static int
+read_ids(struct ctx *c, struct change_args *ca)
+{
+	struct complaint_id id;
+	char *line = NULL, *s, *end;
+	size_t cap = 0;
+	long n = 0;
+	int rc = 0;
+
+	while (rc == 0 && getline(&line, &cap, stdin) != -1) {
+		n++;
+		for (s = line; *s == ' ' || *s == '\t'; s++)
+			;
+		for (end = s + strlen(s); end > s && (end[-1] == '\n' ||
+		    end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t');)
+			*--end = '\0';
+		if (*s == '\0')
+			continue;
+		if (complaint_id_parse(s, &id) == -1) {
+			if (strlen(s) > 40)
+				s[40] = '\0';
+			for (end = s; *end != '\0'; end++)
+				if ((unsigned char)*end < 0x20)
+					*end = '?';
+			rc = fail(c, PLAINT_USAGE, "<stdin>:%ld: not a "
+			    "complaint id: \"%s\" (one id a line, as 'plaint "
+			    "list -f ids' prints them)", n, s);
+		} else
+			rc = add_id(c, ca, &id);
+	}
+	if (rc == 0 && ferror(stdin))
+		rc = fail(c, PLAINT_IOERR, "<stdin>: cannot read: %s",
+		    strerror(errno));
+	free(line);
+	return rc;
+}
+
+int
+change_ids_parse(struct ctx *c, int argc, char **argv, const char *spec,
+    const char *synopsis, int npos, const char *const *allowed,
+    struct change_args *ca)
+{
+	struct complaint_id id;
+	int rc, stdin_read = 0;
+	size_t i;
+
+	if ((rc = parse_operands(c, argc, argv, spec, synopsis, npos, allowed,
+	    ca, 1)) != 0)
+		return rc;
+	for (i = 0; i < ca->nidargs; i++) {
+		if (strcmp(ca->idargs[i], "-") == 0) {
+			if (stdin_read++)
+				return fail(c, PLAINT_USAGE, "-: stdin can be "
+				    "read once");
+			rc = read_ids(c, ca);
+		} else if ((rc = parse_id(c, ca->idargs[i], &id)) == 0)
+			rc = add_id(c, ca, &id);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+void
+change_args_release(struct change_args *ca)
+{
+	free(ca->idargs);
+	free(ca->ids);
+	ca->idargs = NULL;
+	ca->ids = NULL;
+	ca->nidargs = 0;
+	ca->nids = ca->capids = 0;
+}
+
+int
+change_each(struct ctx *c, const struct change_args *ca, change_one_fn fn,
+    void *arg)
+{
+	const char *cmd = c->cmd;
+	char label[96], idstr[STORE_ID_BUFSZ];
+	size_t i, ok = 0, refused = 0;
+	int rc, first = 0;
+
+	if (ca->nids == 1)
+		return fn(c, &ca->ids[0], arg);	/* as before: no summary */
+	for (i = 0; i < ca->nids; i++) {
+		/* Every message, a warning too, names its record. */
+		complaint_id_format(&ca->ids[i], idstr);
+		snprintf(label, sizeof(label), "%s: %s", cmd, idstr);
+		c->cmd = label;
+		rc = fn(c, &ca->ids[i], arg);
+		c->cmd = cmd;
+		if (rc == 0)
+			ok++;
+		else if (first == 0)
+			first = rc;
+		refused += rc == PLAINT_REFUSED;
+	}
+	if (ca->nids > 1 && !(c->quiet && first == 0))
+		fprintf(stderr, "plaint: %s: %zu of %zu changed, %zu %s\n",
+		    cmd, ok, ca->nids, ca->nids - ok, refused == ca->nids -
+		    ok ? "refused" : "failed");
+	return first;
 }
 
 const char *

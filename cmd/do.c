@@ -31,6 +31,7 @@ static const struct {
 	{ "reopen", cmd_reopen, "reopen", NULL },
 	{ "resolve", cmd_resolve, "resolve", NULL },
 	{ "resume", cmd_resume, "resume", NULL },
+	{ "set", cmd_set, "set", NULL },
 	{ "withdraw", cmd_close, "close", "withdrawn=yes" },
 };
 

@@ -14,9 +14,10 @@
 #include "plaint.h"
 
 static const char synopsis[] =
-    "plaint list [-Bmr] [-f text|json|jsonl|csv] [-s key] [filter ...]";
+    "plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-s key] [filter ...]";
 
-enum list_format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV };
+/* ids: one id a line, for plaint assign - and the like. */
+enum list_format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_IDS };
 
 #define LIST_MAX_COLS (RENDER_LIST_COLS + 1)
 
@@ -166,6 +167,9 @@ render_row(struct list_state *ls, const struct node *doc)
 	case FMT_CSV:
 		row_cells(ls, doc, cells, when, keybuf, sizeof(when));
 		return csv_add_row(&ls->out, cells, ls->ncols);
+	case FMT_IDS:
+		return strbuf_addstr(&ls->out, node_str(node_map_get(doc,
+		    "id"))) == -1 ? -1 : strbuf_addch(&ls->out, '\n');
 	case FMT_TEXT:
 		row_cells(ls, doc, cells, when, keybuf, sizeof(when));
 		if (ls->sort == NULL && !ls->reverse)
@@ -290,7 +294,8 @@ free_rows(struct list_state *ls)
 static int
 parse_format(const char *s, enum list_format *f)
 {
-	static const char *const names[] = { "text", "json", "jsonl", "csv" };
+	static const char *const names[] = { "text", "json", "jsonl", "csv",
+	    "ids" };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -392,7 +397,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	if (parse_format(format, &ls.format) == -1) {
 		free(ops);
 		return fail(c, PLAINT_USAGE, "-f: unknown format \"%.20s\" "
-		    "(text, json, jsonl or csv)", format);
+		    "(text, json, jsonl, csv or ids)", format);
 	}
 	if (ls.bom && ls.format != FMT_CSV) {
 		free(ops);

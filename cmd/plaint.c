@@ -44,6 +44,7 @@ static const struct command {
 	{ "report", cmd_report, NEED_TREE, "counts, deadlines met and fines per group" },
 	{ "resolve", cmd_resolve, NEED_TREE | WRITES, "record the result" },
 	{ "resume", cmd_resume, NEED_TREE | WRITES, "restart the clocks" },
+	{ "set", cmd_set, NEED_TREE | WRITES, "correct what was typed at intake" },
 	{ "show", cmd_show, NEED_TREE, "one complaint" },
 };
 

@@ -114,6 +114,7 @@ int cmd_resume(struct ctx *, int, char **);
 int cmd_reopen(struct ctx *, int, char **);
 int cmd_report(struct ctx *, int, char **);
 int cmd_resolve(struct ctx *, int, char **);
+int cmd_set(struct ctx *, int, char **);
 int cmd_show(struct ctx *, int, char **);
 
 /*
@@ -121,7 +122,7 @@ int cmd_show(struct ctx *, int, char **);
  * plain operands (assign's PERSON), field=value operands, -m and one
  * optional flag letter.
  */
-#define CHANGE_MAX_KV 8
+#define CHANGE_MAX_KV 16
 struct change_args {
 	const char *id;
 	const char *msg;	/* -m */
@@ -130,6 +131,11 @@ struct change_args {
 	int npos;
 	char *key[CHANGE_MAX_KV], *value[CHANGE_MAX_KV];
 	int nkv;
+	/* change_ids_parse: the id operands ("-" among them), the records */
+	const char **idargs;
+	size_t nidargs;
+	struct complaint_id *ids;
+	size_t nids, capids;
 };
 
 /*
@@ -141,6 +147,32 @@ int change_args_parse(struct ctx *c, int argc, char **argv, const char *spec,
     const char *synopsis, int npos, const char *const *allowed,
     struct change_args *ca, struct complaint_id *id);
 const char *change_arg(const struct change_args *ca, const char *key);
+/*
+ * As change_args_parse, for a command that takes several records (plaint
+ * assign ID... PERSON): the first operand and every later one that
+ * parses as an id are the records, "-" reads more from stdin, one a line
+ * (blank lines left out).  An id malformed or given twice is a usage
+ * error before anything changes.  The records are in ca->ids; call
+ * change_args_release whatever it returns.
+ */
+int change_ids_parse(struct ctx *c, int argc, char **argv, const char *spec,
+    const char *synopsis, int npos, const char *const *allowed,
+    struct change_args *ca);
+void change_args_release(struct change_args *ca);
+/*
+ * The change of one record, its exit status: each its own run_change.
+ */
+typedef int (*change_one_fn)(struct ctx *c, const struct complaint_id *id,
+    void *arg);
+/*
+ * fn for every record of ca in turn, each its own atomic change.  With
+ * one record that is all; with several each message names the record
+ * (plaint: assign: 2611-0005: …) and a summary line follows on stderr
+ * (2 of 3 changed, 1 refused).  Returns 0 when every one succeeded,
+ * else the status of the first that did not.
+ */
+int change_each(struct ctx *c, const struct change_args *ca, change_one_fn fn,
+    void *arg);
 /*
  * The record's workflow's action, or NULL (e set when the record could
  * not be read).  The action points into the policy.

@@ -104,6 +104,7 @@ export_mask_address(struct strbuf *out, const char *s)
 struct secret {
 	const char *orig;
 	char *masked;
+	char *own;	/* orig, when copied from a node masked in place */
 };
 
 #define MAX_SECRETS 16
@@ -180,6 +181,88 @@ fail:
 	return -1;
 }
 
+/* The mask of the complainant's part k: name, phone, address, or ***. */
+static int
+mask_part(struct strbuf *sb, const char *k, const char *v)
+{
+	return strcmp(k, "name") == 0 ? export_mask_name(sb, v) :
+	    strcmp(k, "phone") == 0 ? export_mask_phone(sb, v) :
+	    strcmp(k, "address") == 0 ? export_mask_address(sb, v) :
+	    strbuf_addstr(sb, "***");
+}
+
+/* Copies of a part shorter than this are left: common words. */
+static size_t
+copy_min(const char *k)
+{
+	return strcmp(k, "name") == 0 ? 2 : strcmp(k, "phone") == 0 ? 5 : 4;
+}
+
+/* One old or new value of a set event, masked where it stands. */
+static int
+redact_value(struct node **vp, const char *part, int old,
+    struct secret *sec, size_t *nsec)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct node *v = *vp;
+
+	if (v->type != NODE_SCALAR) {
+		node_free(v);
+		return (*vp = node_new_str("***")) == NULL ? -1 : 0;
+	}
+	if (node_kind(v) == KIND_NULL || *v->str == '\0')
+		return 0;
+	if (mask_part(&sb, part, v->str) == -1)
+		goto fail;
+	/* An old value is no longer the complainant's: mask its copies. */
+	if (old && char_count(v->str) >= copy_min(part) &&
+	    *nsec < MAX_SECRETS) {
+		if ((sec[*nsec].own = strdup(v->str)) == NULL ||
+		    (sec[*nsec].masked = strdup(strbuf_str(&sb))) == NULL)
+			goto fail;
+		sec[*nsec].orig = sec[*nsec].own;
+		(*nsec)++;
+	}
+	return replace_str(v, &sb);
+fail:
+	strbuf_release(&sb);
+	return -1;
+}
+
+/*
+ * plaint set keeps a complainant's old and new values in its event
+ * (fields: {complainant.phone: {old: …, new: …}}): masked as the
+ * complainant is.
+ */
+static int
+redact_set_events(struct node *doc, struct secret *sec, size_t *nsec)
+{
+	const struct node *h = node_map_get(doc, "history");
+	size_t i, j, k;
+
+	for (i = 0; h != NULL && h->type == NODE_SEQ && i < h->n; i++) {
+		const char *a = node_str(node_map_get(h->kids[i], "action"));
+		struct node *f = node_map_get(h->kids[i], "fields");
+
+		if (a == NULL || strcmp(a, "set") != 0 || f == NULL ||
+		    f->type != NODE_MAP)
+			continue;
+		for (j = 0; j < f->n; j++) {
+			struct node *m = f->kids[j];
+
+			if (strncmp(f->keys[j], "complainant.", 12) != 0 ||
+			    m->type != NODE_MAP)
+				continue;
+			for (k = 0; k < m->n; k++)
+				if (redact_value(&m->kids[k], f->keys[j] + 12,
+				    strcmp(m->keys[k], "old") == 0, sec,
+				    nsec) == -1)
+					return -1;
+		}
+	}
+	return 0;
+}
+
 int
 export_redact(struct node *doc, struct perr *e)
 {
@@ -191,6 +274,7 @@ export_redact(struct node *doc, struct perr *e)
 
 	if (doc->type != NODE_MAP)
 		return 0;
+	memset(sec, 0, sizeof(sec));
 	/* A complainant written as one value, or as a list, goes whole. */
 	if (who != NULL && who->type != NODE_MAP) {
 		if (who->type == NODE_SCALAR && (node_kind(who) == KIND_NULL ||
@@ -237,7 +321,8 @@ export_redact(struct node *doc, struct perr *e)
 		}
 	}
 	/* The copies first: the originals are still in place. */
-	if (scrub(doc, sec, nsec, who) == -1)
+	if (redact_set_events(doc, sec, &nsec) == -1 ||
+	    scrub(doc, sec, nsec, who) == -1)
 		goto done;
 	for (i = 0; who != NULL && who->type == NODE_MAP && i < who->n; i++) {
 		struct node *v = who->kids[i];
@@ -269,8 +354,10 @@ export_redact(struct node *doc, struct perr *e)
 		}
 	rc = 0;
 done:
-	for (i = 0; i < nsec; i++)
+	for (i = 0; i < nsec; i++) {
 		free(sec[i].masked);
+		free(sec[i].own);
+	}
 	strbuf_release(&sb);
 	return rc == 0 ? 0 : perr_nomem(e);
 }

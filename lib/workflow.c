@@ -24,11 +24,12 @@ static const char *const action_keys[] = {
 
 /*
  * What the commands of the same names do, beyond the state (notify:
- * note's internal notice, to=DEPARTMENT).
+ * note's internal notice, to=DEPARTMENT; set: the intake's fields
+ * corrected, with their old values in the event).
  */
 static const char *const effects[] = {
 	"assign", "note", "notify", "contact", "escalate", "extend", "pause",
-	"resume", "resolve", "close", "withdraw", "reopen", NULL
+	"resume", "resolve", "close", "withdraw", "reopen", "set", NULL
 };
 
 #define bad(e, n, key, ...) node_config_error(e, NULL, n, key, __VA_ARGS__)

@@ -139,6 +139,8 @@ COMMANDS = [
     ("note", "car", N + ["note", "2611-0001", "-m", "已联系"]),
     ("note -c", "car", N + ["note", "2611-0002", "-c", "-m", "已联系客户"]),
     ("assign", "car", N + ["assign", "2611-0001", "李四"]),
+    ("set", "car", N + ["set", "2611-0001", "subject=登记更正",
+                        "complainant.phone=13912345678", "-m", "登记错误"]),
     ("escalate", "car", N + ["escalate", "2611-0002", "-m", "升级"]),
     ("resolve", "car", N + ["resolve", "2611-0002", "-m", "已处理",
                             "valid=yes", "cause=staff", "responsible=钱莉艳"]),

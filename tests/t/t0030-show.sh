@@ -90,6 +90,7 @@ test_expect_success 'show -f json: golden' '
 	    "assign",
 	    "note",
 	    "notify",
+	    "set",
 	    "contact",
 	    "escalate",
 	    "extend",
@@ -144,7 +145,7 @@ test_expect_success 'show -f text: deadlines with time left' '
 	Deadlines:
 	  first_response   2026-11-27 10:30  due in 20m
 	  resolution       2026-12-02 23:59  due in 5d 13h
-	Actions:      assign, note, notify, contact, escalate, extend, pause, resume, resolve, withdraw
+	Actions:      assign, note, notify, set, contact, escalate, extend, pause, resume, resolve, withdraw
 	History:
 	    1  2026-11-27 10:00  王芳  log
 	    2  2026-11-27 10:05  王芳  assign  to: 李四
@@ -174,7 +175,7 @@ test_expect_success 'show -f text: an anonymous complaint without deadlines' '
 	Severity:     normal
 	Level:        0 (受理部门), round 1
 	Complainant:  anonymous
-	Actions:      assign, note, notify, contact, escalate, extend, pause, resume, resolve, withdraw
+	Actions:      assign, note, notify, set, contact, escalate, extend, pause, resume, resolve, withdraw
 	History:
 	    1  2026-11-27 10:00  王芳  log
 	EOT

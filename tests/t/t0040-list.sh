@@ -116,7 +116,7 @@ test_expect_success 'an operand that is not a filter (64)' '
 test_expect_success 'an unknown format (64)' '
 	test_expect_code 64 plaint -C base list -f yaml >out 2>err &&
 	test ! -s out &&
-	echo "plaint: list: -f: unknown format \"yaml\" (text, json, jsonl or csv)" >expect &&
+	echo "plaint: list: -f: unknown format \"yaml\" (text, json, jsonl, csv or ids)" >expect &&
 	test_cmp expect err
 '
 

@@ -5,7 +5,7 @@
 NOW=2026-11-27T10:00:00+08:00
 SQ="'"
 F=2026/11/2611-0001.yaml
-COMMANDS="init log show list assign do note escalate extend resolve close reopen pause resume policy report remind export import check help"
+COMMANDS="init log show list assign do note escalate extend resolve close reopen pause resume set policy report remind export import check help"
 
 # synopsis CMD: what CMD -h must print.
 synopsis() {
@@ -13,13 +13,14 @@ synopsis() {
 	init) echo "usage: plaint init [-p pack] [dir]" ;;
 	log) printf "usage: plaint log [field=value ...]\n       plaint log -\n" ;;
 	show) echo "usage: plaint show [-f yaml|json|text] ID" ;;
-	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv] [-s key] [filter ...]" ;;
+	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-s key] [filter ...]" ;;
 	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
 	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
 	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
 	import) echo "usage: plaint import [-kn] [-f jsonl|csv|yaml] [file ...]" ;;
-	assign) echo "usage: plaint assign ID PERSON [department=dept] [-m note]" ;;
-	note) echo "usage: plaint note ID -m text [-c]" ;;
+	assign) echo "usage: plaint assign ID ... PERSON [department=dept] [-m note]" ;;
+	note) echo "usage: plaint note ID ... -m text [-c]" ;;
+	set) echo "usage: plaint set ID ... field=value ... -m reason" ;;
 	escalate) echo "usage: plaint escalate ID [-m reason] [assignee=person] [department=dept]" ;;
 	extend) printf "usage: plaint extend ID clock=duration approved_by=person -m reason\n       plaint extend ID field=value ... [-m reason]\n" ;;
 	resolve) echo "usage: plaint resolve ID -m result [valid=yes|no] [cause=cause] [responsible=person[,person ...]]" ;;
@@ -315,7 +316,7 @@ test_expect_success 'global options in any order before the command' '
 test_expect_success 'help CMD shows the manual page, with no tree' '
 	(cd outside && plaint help note >../out) &&
 	grep "plaint-note" out &&
-	grep "^ *plaint note ID -m text \[-c\]" out &&
+	grep "^ *plaint note ID ... -m text \[-c\]" out &&
 	(cd outside && plaint help >../out) &&
 	grep "PLAINT(1)" out
 '

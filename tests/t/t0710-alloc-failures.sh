@@ -1,7 +1,7 @@
 #!/bin/sh
 # Allocation failures (RELIABILITY T11), SQLite's way: for each of log,
-# show, note, resolve, import and export, the n-th allocation is made to
-# fail, for every n the command makes (tests/shims/failmalloc.c,
+# show, note, resolve, import, export and set, the n-th allocation is
+# made to fail, for every n the command makes (tests/shims/failmalloc.c,
 # LD_PRELOAD).  Each run either succeeds with the very result of a run
 # that had all its memory, or exits 71 saying "out of memory" with the
 # tree exactly as it was: never a crash, never another status, never a
@@ -50,7 +50,8 @@ sweep() {
 }
 
 for cmd in "log subject=b" "show 2611-0001" "note 2611-0001 -m x" \
-	"resolve 2611-0001 -m done" "import ten.jsonl" "export -r"; do
+	"resolve 2611-0001 -m done" "import ten.jsonl" "export -r" \
+	"set 2611-0001 subject=c complainant.name=李四 -m typo"; do
 	test_expect_success CC,PLAIN_BUILD "plaint $cmd, every allocation failing in turn" '
 		sweep $cmd
 	'

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The fault matrix (RELIABILITY T7): every write command (log, note,
-# note -c, assign, escalate, resolve, close, reopen, extend, pause,
+# note -c, assign, set, escalate, resolve, close, reopen, extend, pause,
 # resume, import, export -o, remind -e, init) with each file call it makes failing in turn (tests/shims/
 # faults.c), each run classified by tests/fault-matrix.py: no crash, no
 # torn or lost file, no temporary file left, exit 0 only with the whole

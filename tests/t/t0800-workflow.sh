@@ -170,7 +170,7 @@ test_expect_success 'show lists the actions open now, as text and JSON' '
 	plaint -C tree show -f json 2611-0002 >out.json &&
 	python3 -c "import json,sys; d=json.load(open(\"out.json\")); sys.exit(d[\"actions\"] != [\"issue\", \"note\"])" &&
 	plaint -C tree show -f text 2611-0001 >out &&
-	grep "^Actions: *assign, note, notify, contact, escalate, extend, pause, resume, resolve, withdraw$" out &&
+	grep "^Actions: *assign, note, notify, set, contact, escalate, extend, pause, resume, resolve, withdraw$" out &&
 	plaint -C tree show 2611-0002 >out.yaml &&
 	! grep "^actions:" out.yaml
 '
