@@ -144,7 +144,10 @@ test_expect_success 'values are checked as log checks them (65), names as log kn
 	refused 65 set 2611-0001 subject=x category=nope -m x &&
 	refused 64 set 2611-0001 colour=red -m x &&
 	grep "^plaint: set: colour: unknown field$" err &&
-	refused 64 set 2611-0001 complainant=x -m x
+	refused 64 set 2611-0001 complainant=x -m x &&
+	refused 65 set 2611-0001 complainant.phone=abc -m x &&
+	grep "^plaint: set: complainant.phone: " err &&
+	! grep abc err
 '
 
 test_expect_success 'the reason is required (64), and a field' '
