@@ -206,6 +206,36 @@ bad_value(struct filter *f, struct perr *e, const char *what)
 	return -1;
 }
 
+/*
+ * A closed field's value as its key (a label is taken for its value):
+ * a typo would otherwise match nothing and look like an empty result.
+ */
+static int
+closed_value(const struct filter_set *fs, struct filter *f, struct perr *e)
+{
+	const struct strlist *l = policy_vocab(fs->policy, f->field);
+	const char *key;
+	char *copy, allowed[700];
+
+	if (l == NULL || f->absent || f->type == FILTER_OPEN)
+		return 0;
+	if ((key = strlist_key(l, f->value)) == NULL) {
+		strlist_join_labels(l, allowed, sizeof(allowed));
+		perr_set(e, PLAINT_USAGE, "\"%.60s\" is not one of its values: "
+		    "%s%s", f->value, allowed, strcmp(f->field, "status") == 0 ?
+		    ", or open" : "");
+		perr_field(e, f->field);
+		return -1;
+	}
+	if (strcmp(key, f->value) == 0)
+		return 0;
+	if ((copy = strdup(key)) == NULL)
+		return perr_nomem(e);
+	free(f->value);
+	f->value = copy;
+	return 0;
+}
+
 static int
 parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
 {
@@ -227,6 +257,8 @@ parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
 		perr_field(e, f->field);
 		return -1;
 	}
+	if (closed_value(fs, f, e) == -1)
+		return -1;
 	if (f->absent) {
 		if (ordering || f->type == FILTER_OVERDUE)
 			return bad_value(f, e, f->type == FILTER_OVERDUE ?
