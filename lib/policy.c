@@ -551,6 +551,7 @@ index_states(struct policy *p, struct perr *e)
 	int rc;
 
 	strlist_free(l);
+	p->states_relabelled = 0;
 	for (i = 0; i < p->nworkflows; i++)
 		max += p->workflows[i].nstates;
 	if ((l->v = calloc(max + 1, sizeof(*l->v))) == NULL ||
@@ -578,6 +579,10 @@ index_states(struct policy *p, struct perr *e)
 			if (st->label == NULL)
 				continue;
 			strset_has(l->index, st->name, &at);
+			if (l->labels[at] == NULL)
+				l->labels[at] = st->label;
+			else if (strcmp(l->labels[at], st->label) != 0)
+				p->states_relabelled = 1;
 			if ((rc = index_label(l, (size_t)at, st->label,
 			    &other)) == -1)
 				return perr_nomem(e);
@@ -1118,4 +1123,17 @@ policy_field_by_label(const struct policy *p, const char *label)
 	    !strset_has(p->field_label_index, label, &at))
 		return NULL;
 	return p->field_labels[at].field;
+}
+
+const char *
+policy_status_label(const struct policy *p, const struct node *doc)
+{
+	const char *s = node_str(node_map_get(doc, "status"));
+	const struct wf_state *st;
+
+	/* One hash look-up, unless workflows name a state differently. */
+	if (!p->states_relabelled)
+		return strlist_label(&p->states, s);
+	st = workflow_state(policy_record_workflow(p, doc), s);
+	return st != NULL && st->label != NULL ? st->label : s;
 }

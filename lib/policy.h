@@ -86,6 +86,7 @@ struct policy {
 	struct strlist kinds, channels, categories, severities, departments;
 	struct strlist causes, notice_methods, satisfactions, required;
 	struct strlist states;	/* of all the workflows, with their labels */
+	int states_relabelled;	/* a state has two labels (two workflows) */
 	struct strlist level_names;	/* "0", "1" … labelled by level name */
 	char *level_keys;	/* the storage of level_names.v */
 	struct policy_label *field_labels;	/* plaint's, then the policy's */
@@ -164,6 +165,9 @@ const char *policy_value_key(const struct policy *p, const char *field,
 /* How a stored value is shown to people: its label, else itself. */
 const char *policy_value_label(const struct policy *p, const char *field,
     const char *key);
+/* A record's status as its workflow labels it, else the status. */
+const char *policy_status_label(const struct policy *p,
+    const struct node *doc);
 /* A field's label (labels:, fields: … label:, plaint's own), or NULL. */
 const char *policy_field_label(const struct policy *p, const char *field);
 /* The field a label names (主题 → subject), or NULL. */
