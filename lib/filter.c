@@ -211,15 +211,23 @@ bad_value(struct filter *f, struct perr *e, const char *what)
  * a typo would otherwise match nothing and look like an empty result.
  */
 static int
-closed_value(const struct filter_set *fs, struct filter *f, struct perr *e)
+closed_value(const struct filter_set *fs, struct filter *f, int ordering,
+    struct perr *e)
 {
 	const struct strlist *l = policy_vocab(fs->policy, f->field);
 	const char *key;
+	double x;
 	char *copy, allowed[700];
 
 	if (l == NULL || f->absent || f->type == FILTER_OPEN)
 		return 0;
-	if ((key = strlist_key(l, f->value)) == NULL) {
+	key = strlist_key(l, f->value);
+	/* level<5 compares; level=1.0 is level 1. */
+	if (key == NULL && (ordering || (f->type == FILTER_NUMBER &&
+	    parse_number(f->value, &x) == 0 && x == floor(x) && x >= 0 &&
+	    x < (double)l->n)))
+		return 0;
+	if (key == NULL) {
 		strlist_join_labels(l, allowed, sizeof(allowed));
 		perr_set(e, PLAINT_USAGE, "\"%.60s\" is not one of its values: "
 		    "%s%s", f->value, allowed, strcmp(f->field, "status") == 0 ?
@@ -257,7 +265,7 @@ parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
 		perr_field(e, f->field);
 		return -1;
 	}
-	if (closed_value(fs, f, e) == -1)
+	if (closed_value(fs, f, ordering, e) == -1)
 		return -1;
 	if (f->absent) {
 		if (ordering || f->type == FILTER_OVERDUE)
