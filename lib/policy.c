@@ -83,12 +83,14 @@ clash(struct perr *e, const struct strlist *l, const char *key,
 {
 	/* A label that is another's name is read as that name. */
 	if (strlist_has(l, label))
-		return perr_set(e, PLAINT_CONFIG, "%s: the label \"%.60s\" of "
-		    "\"%.60s\" is the name of \"%.60s\"; a label must not be "
-		    "another value's name", key, label, a, b);
-	return perr_set(e, PLAINT_CONFIG, "%s: \"%.60s\" and \"%.60s\" share "
-	    "the label \"%.60s\"; each value needs its own", key, b, a,
-	    label);
+		perr_set(e, PLAINT_CONFIG, "the label \"%.60s\" of \"%.60s\" "
+		    "is the name of \"%.60s\"; a label must not be another "
+		    "value's name", label, a, b);
+	else
+		perr_set(e, PLAINT_CONFIG, "\"%.60s\" and \"%.60s\" share the "
+		    "label \"%.60s\"; each value needs its own", b, a, label);
+	perr_field(e, key);
+	return -1;
 }
 
 static int

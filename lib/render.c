@@ -407,8 +407,10 @@ render_text(struct strbuf *out, const struct node *doc,
 	    -1 ||
 	    line(out, field_heading(p, "level", head, sizeof(head)), level) ==
 	    -1 ||
-	    (wf != NULL && wf->number.field != NULL && field_line(out, p,
-	    wf->number.field, str_or(doc, wf->number.field, NULL)) == -1) ||
+	    (wf != NULL && wf->number.field != NULL && line(out,
+	    policy_field_label(p, wf->number.field) != NULL ? field_heading(p,
+	    wf->number.field, head, sizeof(head)) : "Number:", str_or(doc,
+	    wf->number.field, NULL)) == -1) ||
 	    render_complainant(out, doc, p, wf) == -1 ||
 	    field_line(out, p, "source_ref", str_or(doc, "source_ref",
 	    NULL)) == -1 ||
