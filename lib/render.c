@@ -285,6 +285,21 @@ render_actions(struct strbuf *out, const struct node *doc,
 	return line(out, "Actions:", n > 0 ? buf : "none (final)");
 }
 
+/* s and spaces to width columns (at least one), by display width. */
+static int
+padded(struct strbuf *out, const char *s, size_t width)
+{
+	size_t w = utf8_width(s);
+
+	if (strbuf_addstr(out, s) == -1)
+		return -1;
+	do
+		if (strbuf_addch(out, ' ') == -1)
+			return -1;
+	while (++w < width + 1);
+	return 0;
+}
+
 /* The fines and sanctions recorded: person, rule, amount or sanction. */
 static int
 render_penalties(struct strbuf *out, const struct policy *p,
@@ -304,8 +319,9 @@ render_penalties(struct strbuf *out, const struct policy *p,
 		const char *sanction = str_or(f, "sanction", NULL);
 		const char *also = str_or(f, "also", NULL);
 
-		if (strbuf_addf(out, "  %-12s %-24s ", str_or(f, "person", "?"),
-		    str_or(f, "rule", "?")) == -1 ||
+		if (strbuf_addstr(out, "  ") == -1 ||
+		    padded(out, str_or(f, "person", "?"), 12) == -1 ||
+		    padded(out, str_or(f, "rule", "?"), 24) == -1 ||
 		    (sanction != NULL ? strbuf_addstr(out, sanction) :
 		    strbuf_addf(out, "%s 元", str_or(f, "amount", "?"))) == -1 ||
 		    (also != NULL && strbuf_addf(out, ", %s", also) == -1) ||
