@@ -345,15 +345,16 @@ render_owed(struct strbuf *out, const struct policy *p,
 	size_t i;
 	int rc = 0;
 
-	if (r == NULL || workflow_is_final(policy_record_workflow(p, doc),
-	    complaint_status(doc)))
+	if (r == NULL)
 		return 0;
+	/* Owed as remind lists them: informs whatever the state. */
 	for (i = 0; rc == 0 && i < r->ninforms; i++)
 		if (rules_inform(r, i, doc, NULL) == INFORM_OWED)
 			rc = strbuf_addf(&sb, "%sinform %s (%s)", sb.len ? ", " :
 			    "", policy_value_label(p, "department",
 			    r->informs[i].to), r->informs[i].id);
-	if (rc == 0 && (nr = rules_notice_owed(r, doc)) != NULL)
+	if (rc == 0 && !workflow_is_final(policy_record_workflow(p, doc),
+	    complaint_status(doc)) && (nr = rules_notice_owed(r, doc)) != NULL)
 		rc = strbuf_addf(&sb, "%swritten notice before close (%s)",
 		    sb.len ? ", " : "", nr->id);
 	if (rc == 0 && sb.len > 0)
