@@ -138,6 +138,20 @@ test_expect_success 'remind: a department to inform by its label' '
 	grep "^  2611-0001  *市场管理部销售科  *-  *inform owed" out
 '
 
+test_expect_success 'a state two workflows label differently: each record by its own' '
+	plaint -q init -p work-ticket w &&
+	plaint -C w log kind=no-ticket-work subject=无票作业 location=3号线 >id &&
+	plaint -C w do $(cat id) report -m 已报告 &&
+	plaint -C w do $(cat id) close -m 已查实 &&
+	plaint -C w list >out &&
+	grep "^$(cat id)  *已查实处理  " out &&
+	plaint -C w show -f text $(cat id) >out &&
+	grep "^$(cat id)  .*  已查实处理$" out &&
+	plaint -C w list status=已终结\(历史票\) >a &&
+	plaint -C w list status=已查实处理 >b &&
+	test_cmp a b && grep "^$(cat id) " a
+'
+
 test_expect_success 'the machine formats keep the keys' '
 	plaint -C t list -f json category=账单缴费 >out &&
 	grep "\"category\": *\"billing\"" out && grep "\"status\": *\"assigned\"" out &&
