@@ -353,8 +353,8 @@ take_label_overrides(struct policy *p, const struct node *n, struct perr *e)
 			    "must be a non-empty value", n->keys[i]);
 		if (!strset_has(p->field_index, n->keys[i], NULL) &&
 		    policy_field(p, n->keys[i]) == NULL)
-			return bad(e, p, n->kids[i], "labels", "%s: not a field "
-			    "of a complaint", n->keys[i]);
+			return bad(e, p, n->kids[i], "labels", "%s: not a "
+			    "field of a complaint", n->keys[i]);
 		if (set_field_label(p, n->keys[i], l) == -1)
 			return perr_nomem(e);
 	}

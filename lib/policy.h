@@ -85,11 +85,11 @@ struct policy {
 	mode_t file_mode, dir_mode;
 	struct strlist kinds, channels, categories, severities, departments;
 	struct strlist causes, notice_methods, satisfactions, required;
-	struct strlist states;	/* of all the workflows, with their labels */
-	int states_relabelled;	/* a state has two labels (two workflows) */
-	struct strlist level_names;	/* "0", "1" … labelled by level name */
+	struct strlist states;	/* of all the workflows, labelled */
+	int states_relabelled;	/* two workflows label a state apart */
+	struct strlist level_names;	/* "0", "1" …, labelled by name */
 	char *level_keys;	/* the storage of level_names.v */
-	struct policy_label *field_labels;	/* plaint's, then the policy's */
+	struct policy_label *field_labels;	/* plaint's, the policy's */
 	size_t nfield_labels;
 	struct strset *field_index, *field_label_index;
 	struct policy_level *levels;

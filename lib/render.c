@@ -350,8 +350,8 @@ render_owed(struct strbuf *out, const struct policy *p,
 	/* Owed as remind lists them: informs whatever the state. */
 	for (i = 0; rc == 0 && i < r->ninforms; i++)
 		if (rules_inform(r, i, doc, NULL) == INFORM_OWED)
-			rc = strbuf_addf(&sb, "%sinform %s (%s)", sb.len ? ", " :
-			    "", policy_value_label(p, "department",
+			rc = strbuf_addf(&sb, "%sinform %s (%s)",
+			    sb.len ? ", " : "", policy_value_label(p, "department",
 			    r->informs[i].to), r->informs[i].id);
 	if (rc == 0 && !workflow_is_final(policy_record_workflow(p, doc),
 	    complaint_status(doc)) && (nr = rules_notice_owed(r, doc)) != NULL)
