@@ -104,6 +104,8 @@ word:
 	{
 		const char *s = node_str(node_path_get(doc, ls->sort));
 
+		if (s != NULL && !raw)
+			s = policy_value_label(p, ls->sort, s);
 		return s != NULL ? s : raw ? "" : "-";
 	}
 }
@@ -117,7 +119,7 @@ row_cells(struct list_state *ls, const struct node *doc, const char **cells,
 	int raw = ls->format == FMT_CSV;
 	size_t i, j = 0;
 
-	render_list_row(doc, &ls->c->store.policy, six, when, size);
+	render_list_row(doc, &ls->c->store.policy, !raw, six, when, size);
 	if (raw) {
 		six[3] = node_str(node_map_get(doc, "received"));
 		six[4] = node_str(node_map_get(doc, "assignee"));

@@ -43,9 +43,13 @@ show_due(struct ctx *c, struct node *fields, int json, struct perr *e)
 			goto nomem;
 	/* level is plaint's to keep, but a deadline may depend on it. */
 	if ((level = node_map_get(fields, "level")) != NULL) {
-		if (node_int(level, &lv) == -1 && (node_str(level) == NULL ||
-		    sscanf(level->str, "%lld%c", &lv, &junk) != 1)) {
-			perr_set(e, PLAINT_USAGE, "level: not a number");
+		/* By number or by name: level=1 or level=部门负责人. */
+		const char *key = policy_value_key(&c->store.policy, "level",
+		    node_str(level));
+
+		if (key == NULL || sscanf(key, "%lld%c", &lv, &junk) != 1) {
+			perr_set(e, PLAINT_USAGE, "level: not a level of the "
+			    "escalation chain (by its number or its name)");
 			goto done;
 		}
 		node_map_del(fields, "level");

@@ -222,7 +222,9 @@ item_cells(const struct remind_state *rs, const struct item *it,
 		snprintf(state, statesz, it->kind == INFORM ? "inform owed" :
 		    "notice owed");
 	cells[0] = it->id;
-	cells[1] = it->what;
+	/* A department to inform, by its label. */
+	cells[1] = it->kind == INFORM ? policy_value_label(
+	    &rs->c->store.policy, "department", it->what) : it->what;
 	cells[2] = *due == '\0' ? "-" : due;
 	cells[3] = state;
 	cells[4] = it->subject;

@@ -129,8 +129,11 @@ cells_keys(struct cells *cl, const struct report *rp,
 	size_t i;
 
 	cl->n = 0;
+	/* For people, a value by its label (抄表、电费 for billing). */
 	for (i = 0; i < rp->nby; i++)
-		cl->v[cl->n++] = key_cell(g, i);
+		cl->v[cl->n++] = (int)i < g->depth && g->key[i] != NULL ?
+		    policy_value_label(rp->policy, rp->by[i], g->key[i]) :
+		    key_cell(g, i);
 }
 
 static void
@@ -212,8 +215,13 @@ matrix(struct report_state *rs, const char **names, size_t n, int statuses)
 
 	for (at = 0; at < n; at += per) {
 		size_t m = n - at < per ? n - at : per;
+		const char *heads[TABLE_MAX_COLS];
 
-		if (table_start(&t, &cl, rp, names + at, m) == -1)
+		/* The columns are values too: headed by their labels. */
+		for (k = 0; k < m; k++)
+			heads[k] = policy_value_label(rp->policy, statuses ?
+			    "status" : "kind", names[at + k]);
+		if (table_start(&t, &cl, rp, heads, m) == -1)
 			goto nomem;
 		for (i = 0; i <= rp->ngroups; i++) {
 			const struct report_group *g = nth_group(rp, i);

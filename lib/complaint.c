@@ -110,10 +110,14 @@ static struct node *
 check_listed(const struct strlist *l, const char *field, const char *v,
     struct perr *e)
 {
-	char allowed[400];
+	char allowed[600];
+	const char *key;
 
-	if (l->n == 0 || strlist_has(l, v))
+	if (l->n == 0)
 		return node_new_str(v);
+	/* A label is taken for its value's name, which is what is kept. */
+	if ((key = strlist_key(l, v)) != NULL)
+		return node_new_str(key);
 	strlist_join(l, allowed, sizeof(allowed));
 	perr_set(e, PLAINT_DATAERR, "\"%.80s\" is not allowed; the policy "
 	    "allows: %s", v, allowed);
@@ -918,7 +922,7 @@ struct node *
 complaint_listed(const struct strlist *l, const char *const *dflt,
     const char *field, const char *s, struct perr *e)
 {
-	struct strlist fallback = { (const char **)dflt, 0 };
+	struct strlist fallback = { (const char **)dflt, 0, NULL, NULL };
 
 	if (l->n > 0)
 		return check_listed(l, field, s, e);

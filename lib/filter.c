@@ -206,6 +206,44 @@ bad_value(struct filter *f, struct perr *e, const char *what)
 	return -1;
 }
 
+/*
+ * A closed field's value as its key (a label is taken for its value):
+ * a typo would otherwise match nothing and look like an empty result.
+ */
+static int
+closed_value(const struct filter_set *fs, struct filter *f, int ordering,
+    struct perr *e)
+{
+	const struct strlist *l = policy_vocab(fs->policy, f->field);
+	const char *key;
+	double x;
+	char *copy, allowed[700];
+
+	if (l == NULL || f->absent || f->type == FILTER_OPEN)
+		return 0;
+	key = strlist_key(l, f->value);
+	/* level<5 compares; level=1.0 is level 1. */
+	if (key == NULL && (ordering || (f->type == FILTER_NUMBER &&
+	    parse_number(f->value, &x) == 0 && x == floor(x) && x >= 0 &&
+	    x < (double)l->n)))
+		return 0;
+	if (key == NULL) {
+		strlist_join_labels(l, allowed, sizeof(allowed));
+		perr_set(e, PLAINT_USAGE, "\"%.60s\" is not one of its values: "
+		    "%s%s", f->value, allowed, strcmp(f->field, "status") == 0 ?
+		    ", or open" : "");
+		perr_field(e, f->field);
+		return -1;
+	}
+	if (strcmp(key, f->value) == 0)
+		return 0;
+	if ((copy = strdup(key)) == NULL)
+		return perr_nomem(e);
+	free(f->value);
+	f->value = copy;
+	return 0;
+}
+
 static int
 parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
 {
@@ -227,6 +265,8 @@ parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
 		perr_field(e, f->field);
 		return -1;
 	}
+	if (closed_value(fs, f, ordering, e) == -1)
+		return -1;
 	if (f->absent) {
 		if (ordering || f->type == FILTER_OVERDUE)
 			return bad_value(f, e, f->type == FILTER_OVERDUE ?

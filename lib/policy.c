@@ -1,4 +1,5 @@
 #include <regex.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "policy.h"
 #include "ptime.h"
 #include "strbuf.h"
+#include "strset.h"
 #include "yamlio.h"
 
 static const char *const known_keys[] = {
@@ -17,12 +19,109 @@ static const char *const known_keys[] = {
 	"defaults", "fields", "calendars", "closures", "business_hours",
 	"clocks", "deadlines", "penalties", "notices", "extensions", "rounds",
 	"auto_escalate", "workflows", "people", "conflicts", "routes",
-	"informs", "out_of_hours", "formats", NULL
+	"informs", "out_of_hours", "formats", "labels", NULL
 };
 
 /* The policy is p: its path is the caller's to add. */
 #define bad(e, p, n, key, ...) \
 	((void)(p), node_config_error(e, NULL, n, key, __VA_ARGS__))
+
+static const char *
+opt_str(const struct node *map, const char *key)
+{
+	const char *s = node_str(node_map_get(map, key));
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/*
+ * Give value i of l the label: 0, or 1 when the label is another
+ * value's name or label (*other is that value), -1 out of memory.
+ */
+static int
+index_label(struct strlist *l, size_t i, const char *label,
+    const char **other)
+{
+	long old;
+
+	if (strset_has(l->index, label, &old)) {
+		if ((size_t)old == i || (size_t)old == l->n + i)
+			return 0;
+		*other = l->v[(size_t)old % l->n];
+		return 1;
+	}
+	return strset_add(l->index, label, (long)(l->n + i), NULL) == -1 ?
+	    -1 : 0;
+}
+
+/* The index of a list's names, then of their labels: 1 on a clash. */
+static int
+index_list(struct strlist *l, const char **a, const char **b,
+    const char **label)
+{
+	size_t i;
+	int rc;
+
+	if ((l->index = malloc(sizeof(*l->index))) == NULL)
+		return -1;
+	strset_init(l->index);
+	for (i = 0; i < l->n; i++)
+		if (strset_add(l->index, l->v[i], (long)i, NULL) == -1)
+			return -1;
+	for (i = 0; l->labels != NULL && i < l->n; i++) {
+		if (l->labels[i] == NULL)
+			continue;
+		if ((rc = index_label(l, i, l->labels[i], b)) != 0) {
+			*a = l->v[i];
+			*label = l->labels[i];
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int
+clash(struct perr *e, const struct strlist *l, const char *key,
+    const char *a, const char *b, const char *label)
+{
+	/* A label that is another's name is read as that name. */
+	if (strlist_has(l, label))
+		perr_set(e, PLAINT_CONFIG, "the label \"%.60s\" of \"%.60s\" "
+		    "is the name of \"%.60s\"; a label must not be another "
+		    "value's name", label, a, b);
+	else
+		perr_set(e, PLAINT_CONFIG, "\"%.60s\" and \"%.60s\" share the "
+		    "label \"%.60s\"; each value needs its own", b, a, label);
+	perr_field(e, key);
+	return -1;
+}
+
+static int
+index_vocab(struct policy *p, const struct node *n, const char *key,
+    struct strlist *l, struct perr *e)
+{
+	const char *a = NULL, *b = NULL, *label = NULL;
+	int rc = index_list(l, &a, &b, &label);
+
+	if (rc == -1)
+		return perr_nomem(e);
+	if (rc == 1) {
+		clash(e, l, key, a, b, label);
+		return bad(e, p, node_map_get(n, a), key, "%s", "");
+	}
+	return 0;
+}
+
+static void
+strlist_free(struct strlist *l)
+{
+	free(l->v);
+	free(l->labels);
+	if (l->index != NULL)
+		strset_release(l->index);
+	free(l->index);
+	memset(l, 0, sizeof(*l));
+}
 
 /*
  * A vocabulary: a list of names, or a mapping of names to {label: …}.
@@ -51,7 +150,8 @@ load_list(struct policy *p, const char *key, int may_be_empty,
 		    node_kind(n->kids[i]) != KIND_NULL)
 			return bad(e, p, n->kids[i], key, "%s: must map to "
 			    "{label: …}", n->keys[i]);
-	if ((out->v = calloc(n->n, sizeof(*out->v))) == NULL)
+	if ((out->v = calloc(n->n, sizeof(*out->v))) == NULL ||
+	    (out->labels = calloc(n->n, sizeof(*out->labels))) == NULL)
 		return perr_nomem(e);
 	for (i = 0; i < n->n; i++) {
 		const char *name = n->type == NODE_MAP ? n->keys[i] :
@@ -60,17 +160,37 @@ load_list(struct policy *p, const char *key, int may_be_empty,
 		if (name == NULL || *name == '\0')
 			return bad(e, p, n->kids[i], key, "%s",
 			    "entries must be non-empty names");
+		if (n->type == NODE_MAP)
+			out->labels[i] = opt_str(n->kids[i], "label");
 		out->v[out->n++] = name;
 	}
-	return 0;
+	return index_vocab(p, n, key, out, e);
 }
 
-static const char *
-opt_str(const struct node *map, const char *key)
+/* Levels as a vocabulary: "0", "1" … by number, labelled by name. */
+static int
+index_levels(struct policy *p, struct perr *e)
 {
-	const char *s = node_str(node_map_get(map, key));
+	const char *a = NULL, *b = NULL, *label = NULL;
+	struct strlist *l = &p->level_names;
+	size_t i;
+	int rc;
 
-	return s != NULL && *s != '\0' ? s : NULL;
+	if ((p->level_keys = malloc(p->nlevels * 24)) == NULL ||
+	    (l->v = calloc(p->nlevels, sizeof(*l->v))) == NULL ||
+	    (l->labels = calloc(p->nlevels, sizeof(*l->labels))) == NULL)
+		return perr_nomem(e);
+	for (i = 0; i < p->nlevels; i++) {
+		snprintf(p->level_keys + 24 * i, 24, "%zu", i);
+		l->v[i] = p->level_keys + 24 * i;
+		l->labels[i] = p->levels[i].name;
+	}
+	l->n = p->nlevels;
+	if ((rc = index_list(l, &a, &b, &label)) == -1)
+		return perr_nomem(e);
+	if (rc == 1)
+		return clash(e, l, "escalation", a, b, label);
+	return 0;
 }
 
 static int
@@ -103,7 +223,7 @@ load_levels(struct policy *p, struct perr *e)
 			    "each level needs a name");
 		p->nlevels++;
 	}
-	return 0;
+	return index_levels(p, e);
 }
 
 static int
@@ -274,6 +394,111 @@ load_formats(struct policy *p, struct perr *e)
 	return 0;
 }
 
+/* plaint's own names for the fields of a complaint, for people. */
+static const struct policy_label core_labels[] = {
+	{ "id", "编号" }, { "kind", "类型" }, { "status", "状态" },
+	{ "received", "受理时间" }, { "channel", "渠道" },
+	{ "received_by", "受理人" }, { "complainant", "投诉人" },
+	{ "complainant.name", "投诉人姓名" },
+	{ "complainant.phone", "联系电话" },
+	{ "complainant.address", "地址" }, { "category", "类别" },
+	{ "severity", "严重程度" }, { "subject", "主题" },
+	{ "description", "描述" }, { "department", "部门" },
+	{ "assignee", "承办人" }, { "level", "级别" }, { "round", "轮次" },
+	{ "due", "期限" }, { "source_ref", "来源编号" },
+	{ "parent", "上级记录" }, { "resolution", "处理结果" },
+	{ "resolution.cause", "原因" }, { "resolution.responsible", "责任人" },
+	{ "notice", "书面告知" }, { "satisfaction", "满意度" },
+	{ "penalties", "处罚" }, { "history", "处理记录" },
+};
+
+#define NCORE (sizeof(core_labels) / sizeof(core_labels[0]))
+
+/* Field gets label: its slot in p->field_labels, new or replaced. */
+static int
+set_field_label(struct policy *p, const char *field, const char *label)
+{
+	long at;
+
+	if (strset_has(p->field_index, field, &at)) {
+		p->field_labels[at].label = label;
+		return 0;
+	}
+	p->field_labels[p->nfield_labels].field = field;
+	p->field_labels[p->nfield_labels].label = label;
+	return strset_add(p->field_index, field, (long)p->nfield_labels++,
+	    NULL) == -1 ? -1 : 0;
+}
+
+/* labels: {subject: 事由} renames a field plaint or the policy knows. */
+static int
+take_label_overrides(struct policy *p, const struct node *n, struct perr *e)
+{
+	size_t i;
+
+	if (n->type != NODE_MAP)
+		return bad(e, p, n, "labels", "%s", "must map field names to "
+		    "labels, such as {subject: 事由}");
+	for (i = 0; i < n->n; i++) {
+		const char *l = node_str(n->kids[i]);
+
+		if (l == NULL || *l == '\0')
+			return bad(e, p, n->kids[i], "labels", "%s: the label "
+			    "must be a non-empty value", n->keys[i]);
+		if (!strset_has(p->field_index, n->keys[i], NULL) &&
+		    policy_field(p, n->keys[i]) == NULL)
+			return bad(e, p, n->kids[i], "labels", "%s: not a "
+			    "field of a complaint", n->keys[i]);
+		if (set_field_label(p, n->keys[i], l) == -1)
+			return perr_nomem(e);
+	}
+	return 0;
+}
+
+static int
+load_field_labels(struct policy *p, struct perr *e)
+{
+	const struct node *fs = node_map_get(p->root, "fields");
+	const struct node *over = node_map_get(p->root, "labels");
+	size_t i, max = NCORE + p->nfields + (over != NULL ? over->n : 0);
+	long at;
+
+	if ((p->field_labels = calloc(max + 1, sizeof(*p->field_labels))) ==
+	    NULL || (p->field_index = malloc(sizeof(struct strset))) == NULL ||
+	    (p->field_label_index = malloc(sizeof(struct strset))) == NULL)
+		return perr_nomem(e);
+	strset_init(p->field_index);
+	strset_init(p->field_label_index);
+	for (i = 0; i < NCORE; i++)
+		if (set_field_label(p, core_labels[i].field,
+		    core_labels[i].label) == -1)
+			return perr_nomem(e);
+	for (i = 0; i < p->nfields; i++) {
+		const char *l = opt_str(node_map_get(fs, p->fields[i].name),
+		    "label");
+
+		if (l != NULL && set_field_label(p, p->fields[i].name, l) == -1)
+			return perr_nomem(e);
+	}
+	if (over != NULL && node_kind(over) != KIND_NULL &&
+	    take_label_overrides(p, over, e) == -1)
+		return -1;
+	/* A header row of labels must name one field per column. */
+	for (i = 0; i < p->nfield_labels; i++) {
+		const struct policy_label *fl = &p->field_labels[i];
+
+		if (strset_has(p->field_label_index, fl->label, &at))
+			return bad(e, p, over != NULL ? over : fs, "labels",
+			    "fields \"%.60s\" and \"%.60s\" share the label "
+			    "\"%.60s\"; each field needs its own",
+			    p->field_labels[at].field, fl->field, fl->label);
+		if (strset_add(p->field_label_index, fl->label, (long)i,
+		    NULL) == -1)
+			return perr_nomem(e);
+	}
+	return 0;
+}
+
 static int
 load_modes(struct policy *p, struct perr *e)
 {
@@ -408,6 +633,62 @@ named_workflow(const struct workflow *w, size_t n, const char *name)
 	return NULL;
 }
 
+/*
+ * The states of all the workflows as one vocabulary: a state two
+ * workflows share may have a label in each (closed: 已关闭, 已终结).
+ */
+static int
+index_states(struct policy *p, struct perr *e)
+{
+	struct strlist *l = &p->states;
+	const char *other = NULL;
+	size_t i, j, max = 0;
+	long at;
+	int rc;
+
+	strlist_free(l);
+	p->states_relabelled = 0;
+	for (i = 0; i < p->nworkflows; i++)
+		max += p->workflows[i].nstates;
+	if ((l->v = calloc(max + 1, sizeof(*l->v))) == NULL ||
+	    (l->labels = calloc(max + 1, sizeof(*l->labels))) == NULL ||
+	    (l->index = malloc(sizeof(*l->index))) == NULL)
+		return perr_nomem(e);
+	strset_init(l->index);
+	for (i = 0; i < p->nworkflows; i++)
+		for (j = 0; j < p->workflows[i].nstates; j++) {
+			const struct wf_state *st = &p->workflows[i].states[j];
+
+			if (strset_has(l->index, st->name, NULL))
+				continue;
+			if (strset_add(l->index, st->name, (long)l->n, NULL) ==
+			    -1)
+				return perr_nomem(e);
+			l->labels[l->n] = st->label;
+			l->v[l->n++] = st->name;
+		}
+	/* Labels go in once all the names are known: l->n is final. */
+	for (i = 0; i < p->nworkflows; i++)
+		for (j = 0; j < p->workflows[i].nstates; j++) {
+			const struct wf_state *st = &p->workflows[i].states[j];
+
+			if (st->label == NULL)
+				continue;
+			strset_has(l->index, st->name, &at);
+			if (l->labels[at] == NULL)
+				l->labels[at] = st->label;
+			else if (strcmp(l->labels[at], st->label) != 0)
+				p->states_relabelled = 1;
+			if ((rc = index_label(l, (size_t)at, st->label,
+			    &other)) == -1)
+				return perr_nomem(e);
+			if (rc == 1)
+				return clash(e, l, "workflows", st->name, other,
+				    st->label);
+		}
+	return 0;
+}
+
 /* Each kind to its workflow: the one it names, else "complaint". */
 static int
 link_kinds(struct policy *p, struct perr *e)
@@ -415,6 +696,9 @@ link_kinds(struct policy *p, struct perr *e)
 	const struct node *kinds = node_map_get(p->root, "kinds");
 	const struct workflow *dflt;
 	size_t i;
+
+	if (index_states(p, e) == -1)
+		return -1;
 
 	dflt = named_workflow(p->workflows, p->nworkflows, "complaint");
 	if (dflt == NULL)
@@ -679,7 +963,8 @@ load_all(struct policy *p, struct perr *e)
 	    load_list(p, "satisfactions", 0, &p->satisfactions, e) == -1 ||
 	    load_list(p, "required", 1, &p->required, e) == -1 ||
 	    load_levels(p, e) == -1 || load_fields(p, e) == -1 ||
-	    load_formats(p, e) == -1)
+	    load_formats(p, e) == -1 ||
+	    load_field_labels(p, e) == -1)
 		return -1;
 	if (p->kinds.n == 0)
 		return bad(e, p, p->root, "kinds", "%s",
@@ -731,15 +1016,25 @@ policy_release(struct policy *p)
 {
 	size_t i;
 
-	free(p->kinds.v);
-	free(p->channels.v);
-	free(p->categories.v);
-	free(p->severities.v);
-	free(p->departments.v);
-	free(p->causes.v);
-	free(p->notice_methods.v);
-	free(p->satisfactions.v);
-	free(p->required.v);
+	strlist_free(&p->kinds);
+	strlist_free(&p->channels);
+	strlist_free(&p->categories);
+	strlist_free(&p->severities);
+	strlist_free(&p->departments);
+	strlist_free(&p->causes);
+	strlist_free(&p->notice_methods);
+	strlist_free(&p->satisfactions);
+	strlist_free(&p->required);
+	strlist_free(&p->states);
+	strlist_free(&p->level_names);
+	free(p->level_keys);
+	free(p->field_labels);
+	if (p->field_index != NULL)
+		strset_release(p->field_index);
+	if (p->field_label_index != NULL)
+		strset_release(p->field_label_index);
+	free(p->field_index);
+	free(p->field_label_index);
 	free(p->levels);
 	for (i = 0; i < p->nfields; i++)
 		free(p->fields[i].values.v);
@@ -833,4 +1128,138 @@ policy_format_ok(const struct policy_format *f, const char *v)
 	if (f->kind == FORMAT_PHONE)
 		return phone_cn_valid(v);
 	return regexec(f->re, v, 0, NULL, 0) == 0;
+}
+
+void
+strlist_join_labels(const struct strlist *l, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < l->n && len < size; i++) {
+		const char *lb = l->labels != NULL ? l->labels[i] : NULL;
+		int w = snprintf(buf + len, size - len, lb != NULL ?
+		    "%s%s (%s)" : "%s%s", i ? ", " : "", l->v[i], lb);
+
+		if (w < 0)
+			break;
+		len += (size_t)w;
+	}
+}
+
+const char *
+strlist_key(const struct strlist *l, const char *s)
+{
+	size_t i;
+	long at;
+
+	if (s == NULL)
+		return NULL;
+	if (l->index != NULL)
+		return strset_has(l->index, s, &at) ? l->v[(size_t)at % l->n] :
+		    NULL;
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return l->v[i];
+	for (i = 0; l->labels != NULL && i < l->n; i++)
+		if (l->labels[i] != NULL && strcmp(l->labels[i], s) == 0)
+			return l->v[i];
+	return NULL;
+}
+
+const char *
+strlist_label(const struct strlist *l, const char *name)
+{
+	long at;
+
+	if (name == NULL || l == NULL || l->labels == NULL ||
+	    l->index == NULL || !strset_has(l->index, name, &at) ||
+	    (size_t)at >= l->n || l->labels[at] == NULL)
+		return name;
+	return l->labels[at];
+}
+
+const struct strlist *
+policy_vocab(const struct policy *p, const char *field)
+{
+	static const struct {
+		const char *field;
+		size_t offset;
+	} vocabs[] = {
+		{ "kind", offsetof(struct policy, kinds) },
+		{ "channel", offsetof(struct policy, channels) },
+		{ "category", offsetof(struct policy, categories) },
+		{ "severity", offsetof(struct policy, severities) },
+		{ "department", offsetof(struct policy, departments) },
+		{ "status", offsetof(struct policy, states) },
+		{ "level", offsetof(struct policy, level_names) },
+		{ "resolution.cause", offsetof(struct policy, causes) },
+		{ "notice.by", offsetof(struct policy, notice_methods) },
+		{ "satisfaction", offsetof(struct policy, satisfactions) },
+	};
+	const struct strlist *l = NULL;
+	const struct policy_field *f;
+	size_t i;
+
+	if (field == NULL)
+		return NULL;
+	for (i = 0; l == NULL && i < sizeof(vocabs) / sizeof(vocabs[0]); i++)
+		if (strcmp(vocabs[i].field, field) == 0)
+			l = (const struct strlist *)(const void *)
+			    ((const char *)p + vocabs[i].offset);
+	if (l == NULL && (f = policy_field(p, field)) != NULL &&
+	    f->type == FIELD_ENUM)
+		l = &f->values;
+	return l != NULL && l->n > 0 ? l : NULL;
+}
+
+const char *
+policy_value_key(const struct policy *p, const char *field, const char *value)
+{
+	const struct strlist *l = policy_vocab(p, field);
+
+	return l == NULL ? value : strlist_key(l, value);
+}
+
+const char *
+policy_value_label(const struct policy *p, const char *field, const char *key)
+{
+	return strlist_label(policy_vocab(p, field), key);
+}
+
+const char *
+policy_field_label(const struct policy *p, const char *field)
+{
+	long at;
+
+	if (field == NULL || p->field_index == NULL ||
+	    !strset_has(p->field_index, field, &at))
+		return NULL;
+	return p->field_labels[at].label;
+}
+
+const char *
+policy_field_by_label(const struct policy *p, const char *label)
+{
+	long at;
+
+	if (label == NULL || p->field_label_index == NULL ||
+	    !strset_has(p->field_label_index, label, &at))
+		return NULL;
+	return p->field_labels[at].field;
+}
+
+const char *
+policy_status_label(const struct policy *p, const struct node *doc)
+{
+	const char *s = node_str(node_map_get(doc, "status"));
+	const struct wf_state *st;
+
+	/* One hash look-up, unless workflows name a state differently. */
+	if (!p->states_relabelled)
+		return strlist_label(&p->states, s);
+	st = workflow_state(policy_record_workflow(p, doc), s);
+	return st != NULL && st->label != NULL ? st->label : s;
 }

@@ -19,9 +19,19 @@
 #include "node.h"
 #include "workflow.h"
 
+struct strset;
+
+/*
+ * A list of names.  A vocabulary of the policy (kinds, categories …)
+ * also has labels, one per name (NULL: none), and an index built at
+ * load (name → i, label → n + i) so that a label is found, and a
+ * name's label shown, in one look-up however many rows ask.
+ */
 struct strlist {
 	const char **v;
 	size_t n;
+	const char **labels;	/* NULL, or one per name */
+	struct strset *index;	/* NULL: look-ups scan v */
 };
 
 struct policy_level {
@@ -45,6 +55,12 @@ struct policy_route {
 
 enum field_type { FIELD_STRING, FIELD_INTEGER, FIELD_DATE, FIELD_TIME,
 	FIELD_ENUM, FIELD_PERSON, FIELD_LIST, FIELD_BOOL };
+
+/* A field's name for people: 主题 for subject. */
+struct policy_label {
+	const char *field;
+	const char *label;
+};
 
 struct policy_field {
 	const char *name;
@@ -85,6 +101,13 @@ struct policy {
 	mode_t file_mode, dir_mode;
 	struct strlist kinds, channels, categories, severities, departments;
 	struct strlist causes, notice_methods, satisfactions, required;
+	struct strlist states;	/* of all the workflows, labelled */
+	int states_relabelled;	/* two workflows label a state apart */
+	struct strlist level_names;	/* "0", "1" …, labelled by name */
+	char *level_keys;	/* the storage of level_names.v */
+	struct policy_label *field_labels;	/* plaint's, the policy's */
+	size_t nfield_labels;
+	struct strset *field_index, *field_label_index;
 	struct policy_level *levels;
 	size_t nlevels;
 	struct policy_field *fields;
@@ -131,6 +154,42 @@ int policy_has_role(const struct policy *p, const char *person,
 int strlist_has(const struct strlist *l, const char *s);
 /* "a, b, c" into buf, for error messages. */
 void strlist_join(const struct strlist *l, char *buf, size_t size);
+/* The same with labels: "light (轻), serious (重)". */
+void strlist_join_labels(const struct strlist *l, char *buf, size_t size);
+/*
+ * The name s stands for: s itself when it is a name of the list, else
+ * the name whose label it is (a name wins over a label); NULL: neither.
+ */
+const char *strlist_key(const struct strlist *l, const char *s);
+/* The label of name, or name itself when it has none (NULL for NULL). */
+const char *strlist_label(const struct strlist *l, const char *name);
+
+/*
+ * The values a closed field may hold, with their labels: kind, channel,
+ * category, severity, department, status (the states of every
+ * workflow), level ("0", "1" … labelled by the level's name),
+ * resolution.cause, notice.by, satisfaction and the policy's enum
+ * fields.  NULL when the field is open (departments: may list none).
+ */
+const struct strlist *policy_vocab(const struct policy *p,
+    const char *field);
+/*
+ * The key an input value of a field stands for (the value, or the key
+ * whose label it is); the value itself for an open field; NULL when a
+ * closed field cannot hold it.
+ */
+const char *policy_value_key(const struct policy *p, const char *field,
+    const char *value);
+/* How a stored value is shown to people: its label, else itself. */
+const char *policy_value_label(const struct policy *p, const char *field,
+    const char *key);
+/* A record's status as its workflow labels it, else the status. */
+const char *policy_status_label(const struct policy *p,
+    const struct node *doc);
+/* A field's label (labels:, fields: … label:, plaint's own), or NULL. */
+const char *policy_field_label(const struct policy *p, const char *field);
+/* The field a label names (主题 → subject), or NULL. */
+const char *policy_field_by_label(const struct policy *p, const char *label);
 const struct policy_field *policy_field(const struct policy *p,
     const char *name);
 /* The format a field's values must have (NULL or FORMAT_NONE: any). */

@@ -71,6 +71,37 @@ line(struct strbuf *out, const char *label, const char *value)
 	return strbuf_addf(out, "%s\n", value);
 }
 
+/* "主题:" for subject: the field's label, else its name. */
+static const char *
+field_heading(const struct policy *p, const char *field, char *buf,
+    size_t size)
+{
+	const char *l = policy_field_label(p, field);
+
+	snprintf(buf, size, "%s:", l != NULL ? l : field);
+	return buf;
+}
+
+/* One field of the record, by its label, its value by the value's. */
+static int
+field_line(struct strbuf *out, const struct policy *p, const char *field,
+    const char *value)
+{
+	char head[160];
+
+	return line(out, field_heading(p, field, head, sizeof(head)),
+	    policy_value_label(p, field, value));
+}
+
+/* The status as the record's workflow names it (已关闭, 已终结 …). */
+static const char *
+status_label(const struct policy *p, const struct node *doc)
+{
+	const char *s = policy_status_label(p, doc);
+
+	return s != NULL ? s : "?";
+}
+
 static int
 render_due(struct strbuf *out, const struct node *doc,
     const struct policy *p, const struct rules *r, ptime_t now)
@@ -83,7 +114,8 @@ render_due(struct strbuf *out, const struct node *doc,
 
 	if (due == NULL || due->type != NODE_MAP || due->n == 0)
 		return 0;
-	if (strbuf_addstr(out, "Deadlines:\n") == -1)
+	if (strbuf_addf(out, "%s\n", field_heading(p, "due", when,
+	    sizeof(when))) == -1)
 		return -1;
 	for (i = 0; i < due->n; i++) {
 		const char *iso = node_str(due->kids[i]);
@@ -117,8 +149,9 @@ render_due(struct strbuf *out, const struct node *doc,
 
 static int
 render_complainant(struct strbuf *out, const struct node *doc,
-    const struct workflow *wf)
+    const struct policy *p, const struct workflow *wf)
 {
+	char head[160];
 	const struct node *c = node_map_get(doc, "complainant");
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
@@ -129,7 +162,8 @@ render_complainant(struct strbuf *out, const struct node *doc,
 	    strcmp(wf->name, "complaint") != 0)
 		return 0;
 	if (c == NULL || c->type != NODE_MAP || c->n == 0)
-		return line(out, "Complainant:", "anonymous");
+		return line(out, field_heading(p, "complainant", head,
+		    sizeof(head)), "anonymous");
 	for (i = 0; i < c->n; i++)
 		if (node_str(c->kids[i]) != NULL && (strbuf_addstr(&sb,
 		    i ? ", " : "") == -1 || strbuf_addstr(&sb,
@@ -137,7 +171,8 @@ render_complainant(struct strbuf *out, const struct node *doc,
 			strbuf_release(&sb);
 			return -1;
 		}
-	rc = line(out, "Complainant:", strbuf_str(&sb));
+	rc = line(out, field_heading(p, "complainant", head, sizeof(head)),
+	    strbuf_str(&sb));
 	strbuf_release(&sb);
 	return rc;
 }
@@ -154,8 +189,7 @@ render_fields(struct strbuf *out, const struct node *doc,
 	for (i = 0; rc == 0 && i < p->nfields; i++) {
 		const char *name = p->fields[i].name;
 		const struct node *v = node_map_get(doc, name);
-		const char *l = node_str(node_map_get(node_map_get(
-		    node_map_get(p->root, "fields"), name), "label"));
+		const char *l = policy_field_label(p, name);
 
 		if (v == NULL)
 			continue;
@@ -173,7 +207,8 @@ render_fields(struct strbuf *out, const struct node *doc,
 			render_time(v->str, p->tz_off, when, sizeof(when));
 			rc = strbuf_addstr(&val, when);
 		} else if (node_str(v) != NULL)
-			rc = strbuf_addstr(&val, v->str);
+			rc = strbuf_addstr(&val, policy_value_label(p, name,
+			    v->str));
 		if (rc == 0 && val.len > 0)
 			rc = line(out, strbuf_str(&label), strbuf_str(&val));
 	}
@@ -250,6 +285,114 @@ render_actions(struct strbuf *out, const struct node *doc,
 	return line(out, "Actions:", n > 0 ? buf : "none (final)");
 }
 
+/* s and spaces to width columns (at least one), by display width. */
+static int
+padded(struct strbuf *out, const char *s, size_t width)
+{
+	size_t w = utf8_width(s);
+
+	if (strbuf_addstr(out, s) == -1)
+		return -1;
+	do
+		if (strbuf_addch(out, ' ') == -1)
+			return -1;
+	while (++w < width + 1);
+	return 0;
+}
+
+/* The fines and sanctions recorded: person, rule, amount or sanction. */
+static int
+render_penalties(struct strbuf *out, const struct policy *p,
+    const struct node *doc)
+{
+	const struct node *l = node_map_get(doc, "penalties");
+	char head[160];
+	size_t i;
+
+	if (l == NULL || l->type != NODE_SEQ || l->n == 0)
+		return 0;
+	if (strbuf_addf(out, "%s\n", field_heading(p, "penalties", head,
+	    sizeof(head))) == -1)
+		return -1;
+	for (i = 0; i < l->n; i++) {
+		const struct node *f = l->kids[i];
+		const char *sanction = str_or(f, "sanction", NULL);
+		const char *also = str_or(f, "also", NULL);
+
+		if (strbuf_addstr(out, "  ") == -1 ||
+		    padded(out, str_or(f, "person", "?"), 12) == -1 ||
+		    padded(out, str_or(f, "rule", "?"), 24) == -1 ||
+		    (sanction != NULL ? strbuf_addstr(out, sanction) :
+		    strbuf_addf(out, "%s 元", str_or(f, "amount", "?"))) == -1 ||
+		    (also != NULL && strbuf_addf(out, ", %s", also) == -1) ||
+		    strbuf_addf(out, "  round %s\n", str_or(f, "round", "1")) ==
+		    -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * What is owed to people outside: the departments still to inform
+ * (informs:), and the written notice a rule wants before close.
+ */
+static int
+render_owed(struct strbuf *out, const struct policy *p,
+    const struct rules *r, const struct node *doc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct notice_rule *nr;
+	size_t i;
+	int rc = 0;
+
+	if (r == NULL)
+		return 0;
+	/* Owed as remind lists them: informs whatever the state. */
+	for (i = 0; rc == 0 && i < r->ninforms; i++)
+		if (rules_inform(r, i, doc, NULL) == INFORM_OWED)
+			rc = strbuf_addf(&sb, "%sinform %s (%s)",
+			    sb.len ? ", " : "", policy_value_label(p, "department",
+			    r->informs[i].to), r->informs[i].id);
+	if (rc == 0 && !workflow_is_final(policy_record_workflow(p, doc),
+	    complaint_status(doc)) && (nr = rules_notice_owed(r, doc)) != NULL)
+		rc = strbuf_addf(&sb, "%swritten notice before close (%s)",
+		    sb.len ? ", " : "", nr->id);
+	if (rc == 0 && sb.len > 0)
+		rc = line(out, "Owed:", strbuf_str(&sb));
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* The record's level as "0 (受理部门), round 1". */
+static void
+level_text(const struct node *doc, const struct policy *p, char *buf,
+    size_t size)
+{
+	long long lv = complaint_level(doc);
+
+	snprintf(buf, size, "%lld (%s), round %s", lv,
+	    lv >= 0 && (size_t)lv < p->nlevels ? p->levels[lv].name : "?",
+	    str_or(doc, "round", "1"));
+}
+
+static int
+render_resolution(struct strbuf *out, const struct node *doc,
+    const struct policy *p)
+{
+	char res[400], who[200], head[160];
+
+	if (node_map_get(doc, "resolution") == NULL)
+		return 0;
+	names_text(node_path_get(doc, "resolution.responsible"), who,
+	    sizeof(who));
+	snprintf(res, sizeof(res), "%s (valid: %s, cause: %s, "
+	    "responsible: %s)", str_or(doc, "resolution.result", ""),
+	    str_or(doc, "resolution.valid", "-"), policy_value_label(p,
+	    "resolution.cause", str_or(doc, "resolution.cause", "-")), who);
+	return line(out, field_heading(p, "resolution", head, sizeof(head)),
+	    res);
+}
+
 int
 render_text(struct strbuf *out, const struct node *doc,
     const struct policy *p, const struct rules *r, ptime_t now,
@@ -257,31 +400,39 @@ render_text(struct strbuf *out, const struct node *doc,
 {
 	const struct node *h = node_map_get(doc, "history");
 	const struct workflow *wf = policy_record_workflow(p, doc);
-	char received[160], when[40], level[160], res[300], who[200];
-	long long lv = complaint_level(doc);
+	char when[40], level[160], res[300], head[160];
 	size_t i;
 
 	render_time(str_or(doc, "received", NULL), p->tz_off, when,
 	    sizeof(when));
-	snprintf(received, sizeof(received), "%s by %s via %s", when,
-	    str_or(doc, "received_by", "?"), str_or(doc, "channel", "?"));
-	snprintf(level, sizeof(level), "%lld (%s), round %s", lv,
-	    lv >= 0 && (size_t)lv < p->nlevels ? p->levels[lv].name : "?",
-	    str_or(doc, "round", "1"));
+	level_text(doc, p, level, sizeof(level));
 	if (strbuf_addf(out, "%s  %s  %s\n", str_or(doc, "id", "?"),
-	    str_or(doc, "kind", "?"), str_or(doc, "status", "?")) == -1 ||
-	    line(out, "Subject:", str_or(doc, "subject", "")) == -1 ||
-	    line(out, "Received:", received) == -1 ||
-	    line(out, "Category:", str_or(doc, "category", NULL)) == -1 ||
-	    line(out, "Severity:", str_or(doc, "severity", NULL)) == -1 ||
-	    line(out, "Department:", str_or(doc, "department", NULL)) == -1 ||
-	    line(out, "Assignee:", str_or(doc, "assignee", NULL)) == -1 ||
-	    line(out, "Level:", level) == -1 ||
-	    (wf != NULL && wf->number.field != NULL && line(out, "Number:",
-	    str_or(doc, wf->number.field, NULL)) == -1) ||
-	    render_complainant(out, doc, wf) == -1 ||
-	    line(out, "Source:", str_or(doc, "source_ref", NULL)) == -1 ||
-	    line(out, "Description:", str_or(doc, "description", NULL)) == -1 ||
+	    policy_value_label(p, "kind", str_or(doc, "kind", "?")),
+	    status_label(p, doc)) == -1 ||
+	    field_line(out, p, "subject", str_or(doc, "subject", "")) == -1 ||
+	    field_line(out, p, "received", when) == -1 ||
+	    field_line(out, p, "received_by", str_or(doc, "received_by",
+	    NULL)) == -1 ||
+	    field_line(out, p, "channel", str_or(doc, "channel", NULL)) == -1 ||
+	    field_line(out, p, "category", str_or(doc, "category", NULL)) ==
+	    -1 ||
+	    field_line(out, p, "severity", str_or(doc, "severity", NULL)) ==
+	    -1 ||
+	    field_line(out, p, "department", str_or(doc, "department",
+	    NULL)) == -1 ||
+	    field_line(out, p, "assignee", str_or(doc, "assignee", NULL)) ==
+	    -1 ||
+	    line(out, field_heading(p, "level", head, sizeof(head)), level) ==
+	    -1 ||
+	    (wf != NULL && wf->number.field != NULL && line(out,
+	    policy_field_label(p, wf->number.field) != NULL ? field_heading(p,
+	    wf->number.field, head, sizeof(head)) : "Number:", str_or(doc,
+	    wf->number.field, NULL)) == -1) ||
+	    render_complainant(out, doc, p, wf) == -1 ||
+	    field_line(out, p, "source_ref", str_or(doc, "source_ref",
+	    NULL)) == -1 ||
+	    field_line(out, p, "description", str_or(doc, "description",
+	    NULL)) == -1 ||
 	    render_fields(out, doc, p) == -1 ||
 	    render_times(out, doc, wf, p->tz_off) == -1 ||
 	    render_due(out, doc, p, r, now) == -1)
@@ -294,26 +445,22 @@ render_text(struct strbuf *out, const struct node *doc,
 		if (line(out, "Paused:", res) == -1)
 			return -1;
 	}
-	if (node_map_get(doc, "resolution") != NULL) {
-		names_text(node_path_get(doc, "resolution.responsible"), who,
-		    sizeof(who));
-		snprintf(res, sizeof(res), "%s (valid: %s, cause: %s, "
-		    "responsible: %s)", str_or(doc, "resolution.result", ""),
-		    str_or(doc, "resolution.valid", "-"),
-		    str_or(doc, "resolution.cause", "-"), who);
-		if (line(out, "Resolution:", res) == -1)
-			return -1;
-	}
-	if (line(out, "Satisfaction:", str_or(doc, "satisfaction", NULL)) ==
-	    -1 || line(out, "Notice:", str_or(doc, "notice.by", NULL)) == -1)
+	if (render_resolution(out, doc, p) == -1 ||
+	    field_line(out, p, "satisfaction", str_or(doc, "satisfaction",
+	    NULL)) == -1 ||
+	    field_line(out, p, "notice", policy_value_label(p, "notice.by",
+	    str_or(doc, "notice.by", NULL))) == -1 ||
+	    render_penalties(out, p, doc) == -1 ||
+	    render_owed(out, p, r, doc) == -1)
 		return -1;
-	if (line(out, "Parent:", str_or(doc, "parent", NULL)) == -1 ||
+	if (field_line(out, p, "parent", str_or(doc, "parent", NULL)) == -1 ||
 	    line(out, "Children:", children) == -1 ||
 	    render_actions(out, doc, p) == -1)
 		return -1;
 	if (h == NULL || h->type != NODE_SEQ)
 		return 0;
-	if (strbuf_addstr(out, "History:\n") == -1)
+	if (strbuf_addf(out, "%s\n", field_heading(p, "history", head,
+	    sizeof(head))) == -1)
 		return -1;
 	for (i = 0; i < h->n; i++)
 		if (render_event(out, h->kids[i], p->tz_off) == -1)
@@ -322,13 +469,17 @@ render_text(struct strbuf *out, const struct node *doc,
 }
 
 void
-render_list_row(const struct node *doc, const struct policy *p,
+render_list_row(const struct node *doc, const struct policy *p, int labels,
     const char *cells[RENDER_LIST_COLS], char *buf, size_t size)
 {
 	render_time(str_or(doc, "received", NULL), p->tz_off, buf, size);
 	cells[0] = str_or(doc, "id", "?");
 	cells[1] = str_or(doc, "status", "?");
 	cells[2] = str_or(doc, "kind", "?");
+	if (labels) {
+		cells[1] = status_label(p, doc);
+		cells[2] = policy_value_label(p, "kind", cells[2]);
+	}
 	cells[3] = buf;
 	cells[4] = str_or(doc, "assignee", "-");
 	cells[5] = str_or(doc, "subject", "");

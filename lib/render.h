@@ -24,8 +24,12 @@ int render_text(struct strbuf *out, const struct node *doc,
 /* "2026-11-27 10:00" from a stored time; the text itself if unparsable. */
 void render_time(const char *iso, int off, char *buf, size_t size);
 extern const char *const render_list_header[RENDER_LIST_COLS];
-/* Fills cells with pointers into doc, or into buf (size bytes). */
+/*
+ * Fills cells with pointers into doc, the policy or buf (size bytes);
+ * labels: status and kind by their labels, for people (else the keys,
+ * for CSV).
+ */
 void render_list_row(const struct node *doc, const struct policy *p,
-    const char *cells[RENDER_LIST_COLS], char *buf, size_t size);
+    int labels, const char *cells[RENDER_LIST_COLS], char *buf, size_t size);
 
 #endif

@@ -132,21 +132,23 @@ test_expect_success PYTHON3 'show -f json keeps unknown fields and their types' 
 test_expect_success 'show -f text: deadlines with time left' '
 	plaint -C base -N 2026-11-27T10:10:00+08:00 show -f text 2611-0001 >out &&
 	cat >expect <<-\EOT &&
-	2611-0001  complaint  assigned
-	Subject:      抄表员态度恶劣
-	Received:     2026-11-27 10:00 by 王芳 via phone
-	Category:     service-attitude
-	Severity:     normal
-	Department:   营业厅
-	Assignee:     李四
-	Level:        0 (受理部门), round 1
-	Complainant:  张三, 13800000000
-	Source:       crm-000123
-	Deadlines:
+	2611-0001  投诉  已分派
+	主题:         抄表员态度恶劣
+	受理时间:     2026-11-27 10:00
+	受理人:       王芳
+	渠道:         电话
+	类别:         服务态度
+	严重程度:     一般
+	部门:         营业厅
+	承办人:       李四
+	级别:         0 (受理部门), round 1
+	投诉人:       张三, 13800000000
+	来源编号:     crm-000123
+	期限:
 	  first_response   2026-11-27 10:30  due in 20m
 	  resolution       2026-12-02 23:59  due in 5d 13h
 	Actions:      assign, note, notify, set, contact, escalate, extend, pause, resume, resolve, withdraw
-	History:
+	处理记录:
 	    1  2026-11-27 10:00  王芳  log
 	    2  2026-11-27 10:05  王芳  assign  to: 李四
 	EOT
@@ -169,14 +171,15 @@ test_expect_success 'a deadline is passed only when the clock is later than it' 
 test_expect_success 'show -f text: an anonymous complaint without deadlines' '
 	plaint -C base -N $NOW show -f text 2611-0002 >out &&
 	cat >expect <<-\EOT &&
-	2611-0002  complaint  new
-	Subject:      第二件
-	Received:     2026-11-27 10:00 by 王芳 via ?
-	Severity:     normal
-	Level:        0 (受理部门), round 1
-	Complainant:  anonymous
+	2611-0002  投诉  新建
+	主题:         第二件
+	受理时间:     2026-11-27 10:00
+	受理人:       王芳
+	严重程度:     一般
+	级别:         0 (受理部门), round 1
+	投诉人:       anonymous
 	Actions:      assign, note, notify, set, contact, escalate, extend, pause, resume, resolve, withdraw
-	History:
+	处理记录:
 	    1  2026-11-27 10:00  王芳  log
 	EOT
 	test_cmp expect out

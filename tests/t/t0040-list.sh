@@ -25,11 +25,11 @@ test_expect_success 'list: one line per complaint, sorted, aligned by display wi
 	plaint -C base list >out 2>err &&
 	test ! -s err &&
 	cat >expect <<-\EOT &&
-	ID         STATUS    KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2610-0001  assigned  complaint  2026-10-05 09:00  Bob       old one
-	2611-0001  new       complaint  2026-11-27 10:00  -         抄表员态度恶劣
-	2611-0002  closed    complaint  2026-11-28 09:15  李四      收费不明
-	2612-0001  new       inquiry    2026-12-01 08:00  -         咨询电价
+	ID         STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2610-0001  已分派  投诉  2026-10-05 09:00  Bob       old one
+	2611-0001  新建    投诉  2026-11-27 10:00  -         抄表员态度恶劣
+	2611-0002  已关闭  投诉  2026-11-28 09:15  李四      收费不明
+	2612-0001  新建    咨询  2026-12-01 08:00  -         咨询电价
 	EOT
 	test_cmp expect out
 '
@@ -37,10 +37,10 @@ test_expect_success 'list: one line per complaint, sorted, aligned by display wi
 test_expect_success 'status=open is new, assigned or escalated' '
 	plaint -C base list status=open >out &&
 	cat >expect <<-\EOT &&
-	ID         STATUS    KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2610-0001  assigned  complaint  2026-10-05 09:00  Bob       old one
-	2611-0001  new       complaint  2026-11-27 10:00  -         抄表员态度恶劣
-	2612-0001  new       inquiry    2026-12-01 08:00  -         咨询电价
+	ID         STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2610-0001  已分派  投诉  2026-10-05 09:00  Bob       old one
+	2611-0001  新建    投诉  2026-11-27 10:00  -         抄表员态度恶劣
+	2612-0001  新建    咨询  2026-12-01 08:00  -         咨询电价
 	EOT
 	test_cmp expect out
 '
@@ -48,8 +48,8 @@ test_expect_success 'status=open is new, assigned or escalated' '
 test_expect_success 'field=value and field!=value, several filters all apply' '
 	plaint -C base list kind=complaint "status!=closed" assignee=Bob >out &&
 	cat >expect <<-\EOT &&
-	ID         STATUS    KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2610-0001  assigned  complaint  2026-10-05 09:00  Bob       old one
+	ID         STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2610-0001  已分派  投诉  2026-10-05 09:00  Bob       old one
 	EOT
 	test_cmp expect out
 '
@@ -57,8 +57,8 @@ test_expect_success 'field=value and field!=value, several filters all apply' '
 test_expect_success 'dotted fields filter nested values' '
 	plaint -C base list complainant.name=张三 >out &&
 	cat >expect <<-\EOT &&
-	ID         STATUS  KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2611-0001  new     complaint  2026-11-27 10:00  -         抄表员态度恶劣
+	ID         STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2611-0001  新建    投诉  2026-11-27 10:00  -         抄表员态度恶劣
 	EOT
 	test_cmp expect out
 '
@@ -132,9 +132,9 @@ test_setup 'tree "bad": two good complaints and a malformed one between them' '
 test_expect_success 'list warns about a malformed file with file:line:col, lists the rest (65)' '
 	test_expect_code 65 plaint -C bad list >out 2>err &&
 	cat >expect <<-\EOT &&
-	ID         STATUS  KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2611-0001  new     complaint  2026-11-27 10:00  -         good1
-	2611-0003  new     complaint  2026-11-27 10:00  -         good3
+	ID         STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2611-0001  新建    投诉  2026-11-27 10:00  -         good1
+	2611-0003  新建    投诉  2026-11-27 10:00  -         good3
 	EOT
 	test_cmp expect out &&
 	echo "plaint: list: warning: 2026/11/2611-0002.yaml:4:8: did not find expected $(printf "\\047"),$(printf "\\047") or $(printf "\\047")]$(printf "\\047") while parsing a flow sequence" >expect &&

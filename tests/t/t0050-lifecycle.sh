@@ -282,9 +282,9 @@ test_expect_success 'show -f text after a contact and a resolve: the clocks are 
 	plaint -C w -N 2026-12-10T00:00:00+08:00 show -f text 2611-0001 >out &&
 	grep "^  first_response   2026-11-27 10:30  done$" out &&
 	grep "^  resolution       2026-12-07 23:59  done$" out &&
-	grep "^Resolution:   已向客户道歉 (valid: true, cause: staff, responsible: 赵六)$" out &&
-	grep "^Satisfaction: satisfied$" out &&
-	grep "^Notice:       letter$" out
+	grep "^处理结果:     已向客户道歉 (valid: true, cause: 员工过错, responsible: 赵六)$" out &&
+	grep "^满意度:       satisfied$" out &&
+	grep "^书面告知:     letter$" out
 '
 
 test_expect_success 'reopen: round+1, resolution, satisfaction and notice go, history keeps them' '

@@ -79,7 +79,7 @@ test_expect_success MANDOC 'plaint(1): the examples run in an empty folder' '
 		}
 	done <../cmds &&
 	grep "^2611-0001$" ../ex-out &&
-	grep "^2611-0001  complaint  closed$" ../ex-out
+	grep "^2611-0001  投诉  已关闭$" ../ex-out
 '
 
 test_done

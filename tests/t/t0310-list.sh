@@ -22,12 +22,12 @@ test_expect_success 'by id (the default), serials past 9999 last; aligned in the
 	LC_ALL=C plaint -C s list >out 2>err &&
 	test ! -s err &&
 	cat >expect <<-\EOT &&
-	ID          STATUS     KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2610-0001   escalated  complaint  2026-10-05 09:00  Ann       old
-	2611-0001   assigned   complaint  2026-11-27 10:00  李四      抄表员态度恶劣
-	2611-0002   assigned   complaint  2026-11-25 08:00  Bob       meter
-	2611-0003   new        complaint  2026-11-26 09:30  -         电费
-	2611-10000  new        complaint  2026-11-26 09:30  -         ＡＢ全角
+	ID          STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2610-0001   已升级  投诉  2026-10-05 09:00  Ann       old
+	2611-0001   已分派  投诉  2026-11-27 10:00  李四      抄表员态度恶劣
+	2611-0002   已分派  投诉  2026-11-25 08:00  Bob       meter
+	2611-0003   新建    投诉  2026-11-26 09:30  -         电费
+	2611-10000  新建    投诉  2026-11-26 09:30  -         ＡＢ全角
 	EOT
 	test_cmp expect out
 '
@@ -42,12 +42,12 @@ test_expect_success 'the same in UTF-8 and C locales, and without LANG at all' '
 test_expect_success '-s received: ties keep id order' '
 	plaint -C s list -s received >out &&
 	cat >expect <<-\EOT &&
-	ID          STATUS     KIND       RECEIVED          ASSIGNEE  SUBJECT
-	2610-0001   escalated  complaint  2026-10-05 09:00  Ann       old
-	2611-0002   assigned   complaint  2026-11-25 08:00  Bob       meter
-	2611-0003   new        complaint  2026-11-26 09:30  -         电费
-	2611-10000  new        complaint  2026-11-26 09:30  -         ＡＢ全角
-	2611-0001   assigned   complaint  2026-11-27 10:00  李四      抄表员态度恶劣
+	ID          STATUS  KIND  RECEIVED          ASSIGNEE  SUBJECT
+	2610-0001   已升级  投诉  2026-10-05 09:00  Ann       old
+	2611-0002   已分派  投诉  2026-11-25 08:00  Bob       meter
+	2611-0003   新建    投诉  2026-11-26 09:30  -         电费
+	2611-10000  新建    投诉  2026-11-26 09:30  -         ＡＢ全角
+	2611-0001   已分派  投诉  2026-11-27 10:00  李四      抄表员态度恶劣
 	EOT
 	test_cmp expect out
 '
@@ -55,12 +55,12 @@ test_expect_success '-s received: ties keep id order' '
 test_expect_success '-s due: the earliest running deadline, shown; none last' '
 	LC_ALL=C plaint -C s list -s due >out &&
 	cat >expect <<-\EOT &&
-	ID          STATUS     KIND       RECEIVED          ASSIGNEE  DUE               SUBJECT
-	2611-0002   assigned   complaint  2026-11-25 08:00  Bob       2026-11-27 12:00  meter
-	2611-0001   assigned   complaint  2026-11-27 10:00  李四      2026-12-02 23:59  抄表员态度恶劣
-	2610-0001   escalated  complaint  2026-10-05 09:00  Ann       -                 old
-	2611-0003   new        complaint  2026-11-26 09:30  -         -                 电费
-	2611-10000  new        complaint  2026-11-26 09:30  -         -                 ＡＢ全角
+	ID          STATUS  KIND  RECEIVED          ASSIGNEE  DUE               SUBJECT
+	2611-0002   已分派  投诉  2026-11-25 08:00  Bob       2026-11-27 12:00  meter
+	2611-0001   已分派  投诉  2026-11-27 10:00  李四      2026-12-02 23:59  抄表员态度恶劣
+	2610-0001   已升级  投诉  2026-10-05 09:00  Ann       -                 old
+	2611-0003   新建    投诉  2026-11-26 09:30  -         -                 电费
+	2611-10000  新建    投诉  2026-11-26 09:30  -         -                 ＡＢ全角
 	EOT
 	test_cmp expect out
 '
@@ -87,12 +87,12 @@ test_expect_success '-s any field: strings by code point, numbers as numbers, sh
 	test_cmp expect actual &&
 	plaint -C s list -s level -r >out &&
 	cat >expect <<-\EOT &&
-	ID          STATUS     KIND       RECEIVED          ASSIGNEE  LEVEL  SUBJECT
-	2610-0001   escalated  complaint  2026-10-05 09:00  Ann       1      old
-	2611-0001   assigned   complaint  2026-11-27 10:00  李四      0      抄表员态度恶劣
-	2611-0002   assigned   complaint  2026-11-25 08:00  Bob       0      meter
-	2611-0003   new        complaint  2026-11-26 09:30  -         0      电费
-	2611-10000  new        complaint  2026-11-26 09:30  -         0      ＡＢ全角
+	ID          STATUS  KIND  RECEIVED          ASSIGNEE  LEVEL       SUBJECT
+	2610-0001   已升级  投诉  2026-10-05 09:00  Ann       部门负责人  old
+	2611-0001   已分派  投诉  2026-11-27 10:00  李四      受理部门    抄表员态度恶劣
+	2611-0002   已分派  投诉  2026-11-25 08:00  Bob       受理部门    meter
+	2611-0003   新建    投诉  2026-11-26 09:30  -         受理部门    电费
+	2611-10000  新建    投诉  2026-11-26 09:30  -         受理部门    ＡＢ全角
 	EOT
 	test_cmp expect out
 '

@@ -52,39 +52,39 @@ test_expect_success 'by category, this month: every figure' '
 	cat >expect <<-\EOT &&
 	Complaints received 2026-11-01 00:00 to 2026-11-30 23:59, by category: 5
 
-	CATEGORY          TOTAL  OPEN  OVERDUE  INVALID  UNSATISFIED  FINES  AMOUNT
-	billing           3      1     2        1        1            1      50
-	meter-reading     1      1     1        0        0            0      0
-	service-attitude  1      1     1        0        0            1      20
-	(all)             5      3     4        1        1            2      70
+	CATEGORY       TOTAL  OPEN  OVERDUE  INVALID  UNSATISFIED  FINES  AMOUNT
+	账单缴费       3      1     2        1        1            1      50
+	meter-reading  1      1     1        0        0            0      0
+	服务态度       1      1     1        0        0            1      20
+	(all)          5      3     4        1        1            2      70
 
-	CATEGORY          complaint  suggestion  inquiry
-	billing           3          0           0
-	meter-reading     1          0           0
-	service-attitude  0          1           0
-	(all)             4          1           0
+	CATEGORY       投诉  建议  咨询
+	账单缴费       3     0     0
+	meter-reading  1     0     0
+	服务态度       0     1     0
+	(all)          4     1     0
 
-	CATEGORY          new  assigned  escalated  resolved  closed
-	billing           1    0         0          1         1
-	meter-reading     1    0         0          0         0
-	service-attitude  0    1         0          0         0
-	(all)             2    1         0          1         1
+	CATEGORY       新建  已分派  已升级  已办结  已关闭
+	账单缴费       1     0       0       1       1
+	meter-reading  1     0       0       0       0
+	服务态度       0     1       0       0       0
+	(all)          2     1       0       1       1
 
-	CATEGORY          CLOCK           ON TIME  LATE  MET     MEDIAN  P90
-	billing           first_response  2        0     100.0%  30m     1h 0m
-	billing           resolution      1        1     50.0%   2d 1h   9d 0h
-	billing           callback        1        0     100.0%  1d 0h   1d 0h
-	meter-reading     first_response  1        0     100.0%  2h 0m   2h 0m
-	service-attitude  first_response  0        1     0.0%    2d 0h   2d 0h
-	(all)             first_response  3        1     75.0%   1h 0m   2d 0h
-	(all)             resolution      1        1     50.0%   2d 1h   9d 0h
-	(all)             callback        1        0     100.0%  1d 0h   1d 0h
+	CATEGORY       CLOCK           ON TIME  LATE  MET     MEDIAN  P90
+	账单缴费       first_response  2        0     100.0%  30m     1h 0m
+	账单缴费       resolution      1        1     50.0%   2d 1h   9d 0h
+	账单缴费       callback        1        0     100.0%  1d 0h   1d 0h
+	meter-reading  first_response  1        0     100.0%  2h 0m   2h 0m
+	服务态度       first_response  0        1     0.0%    2d 0h   2d 0h
+	(all)          first_response  3        1     75.0%   1h 0m   2d 0h
+	(all)          resolution      1        1     50.0%   2d 1h   9d 0h
+	(all)          callback        1        0     100.0%  1d 0h   1d 0h
 
-	CATEGORY          PERSON  RULE           COUNT  AMOUNT
-	billing           赵六    staff-fault    1      50
-	service-attitude  张三    late-response  1      20
-	(all)             张三    late-response  1      20
-	(all)             赵六    staff-fault    1      50
+	CATEGORY  PERSON  RULE           COUNT  AMOUNT
+	账单缴费  赵六    staff-fault    1      50
+	服务态度  张三    late-response  1      20
+	(all)     张三    late-response  1      20
+	(all)     赵六    staff-fault    1      50
 	EOT
 	test_cmp expect out
 '

@@ -77,6 +77,7 @@ r = {k: v for k in (\"subject\", \"description\", \"received_by\",
 r[\"complainant\"] = {k: v for k in (\"name\", \"phone\", \"address\")}
 print(json.dumps(r, ensure_ascii=False))" >feff.jsonl &&
 	test "$(wc -c <feff.jsonl)" -lt 1048576 &&
+	printf "formats:\n  complainant.phone: none\n" >>tree/plaint.yaml &&
 	ls -R tree >before &&
 	test_expect_code 65 plaint -C tree import feff.jsonl 2>err &&
 	grep "^plaint: import: feff.jsonl:1: the record would be [0-9]* bytes, over the 1 MiB" err &&

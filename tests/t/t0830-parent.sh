@@ -40,7 +40,7 @@ test_expect_success 'the sub-ticket holds its parent; show lists both ways' '
 	plaint -C tree show -f text 2611-0001 >out &&
 	grep "^Children: *2611-0002 (working), 2611-0003 (working)$" out &&
 	plaint -C tree show -f text 2611-0002 >out &&
-	grep "^Parent: *2611-0001$" out &&
+	grep "^上级记录: *2611-0001$" out &&
 	plaint -C tree list parent=2611-0001 >out &&
 	grep "^2611-0002 " out && grep "^2611-0003 " out
 '

@@ -190,7 +190,7 @@ test_expect_success 'a complaint a county unit faxed on keeps the customer chann
 	grep "^receiving_unit: \"某县级公司区域营销部\"$" $G &&
 	grep "^faxed_to_branch: \"2026-11-27T10:30:00+08:00\"$" $G &&
 	plaint -C tree show -f text 2611-0004 >out &&
-	grep "via phone$" out &&
+	grep "^渠道: *投诉电话 (县级公司区域营销部等)$" out &&
 	grep "^接诉单位: *某县级公司区域营销部$" out &&
 	grep "^传真到分公司客户服务部: *2026-11-27 10:30$" out &&
 	passes_check

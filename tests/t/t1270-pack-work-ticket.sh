@@ -224,7 +224,7 @@ test_expect_success MANDOC 'the ticket day of plaint-workflow(7) runs as written
 			echo "failed: \$ $line"; cat ../ex-err; return 1
 		}
 	done <../cmds &&
-	grep "^2611-0001  electrical-1  closed$" ../ex-out &&
+	grep "^2611-0001  变电站(发电厂)第一种工作票  已终结(历史票)$" ../ex-out &&
 	grep "^许可开工时间: 2026-11-27 10:00$" ../ex-out
 '
 

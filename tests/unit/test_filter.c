@@ -10,6 +10,7 @@ static const char policy_yaml[] =
     "timezone: \"+08:00\"\n"
     "kinds: [complaint, suggestion]\n"
     "escalation: [desk, head]\n"
+    "severities: {minor: {label: 轻}, major: {label: 重}}\n"
     "fields: {order_no: string, quantity: integer, ship_date: date}\n"
     "clocks:\n"
     "  first_response: {starts: log, stops: [contact, resolve], "
@@ -67,7 +68,22 @@ static const struct {
 	{ "due.Bad=x", 0, "due.Bad", NULL, FILTER_EQ },
 	{ "due.resolution=x", 0, "due.resolution", NULL, FILTER_EQ },
 	{ "Status=new", 0, "Status", NULL, FILTER_EQ },
-	{ "status==new", 1, "status", "=new", FILTER_EQ },
+	/* Closed fields: a value they cannot hold, or a label for a key. */
+	{ "status==new", 0, "status", NULL, FILTER_EQ },
+	{ "status=nonsense", 0, "status", NULL, FILTER_EQ },
+	{ "kind=complaint", 1, "kind", "complaint", FILTER_EQ },
+	{ "kind!=complant", 0, "kind", NULL, FILTER_NE },
+	{ "kind=", 1, "kind", "", FILTER_EQ },
+	{ "severity=重", 1, "severity", "major", FILTER_EQ },
+	{ "severity!=轻", 1, "severity", "minor", FILTER_NE },
+	{ "severity=major", 1, "severity", "major", FILTER_EQ },
+	{ "severity=normal", 0, "severity", NULL, FILTER_EQ },
+	{ "level=head", 1, "level", "1", FILTER_EQ },
+	{ "level=1.0", 1, "level", "1.0", FILTER_EQ },
+	{ "level=2", 0, "level", NULL, FILTER_EQ },
+	{ "level!=-1", 0, "level", NULL, FILTER_NE },
+	{ "level<5", 1, "level", "5", FILTER_LT },
+	{ "department=任何", 1, "department", "任何", FILTER_EQ },
 	{ "received>=yesterday2", 0, "received", NULL, FILTER_EQ },
 	{ "received=2026-13", 0, "received", NULL, FILTER_EQ },
 	{ "received=2026-02-30", 0, "received", NULL, FILTER_EQ },

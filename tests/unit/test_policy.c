@@ -115,6 +115,23 @@ static const struct {
 	{ "severities empty", MIN "severities: []\n", "severities", 4 },
 	{ "defaults a list", MIN "defaults: [a]\n", "defaults", 4 },
 	{ "not a mapping", "- a\n- b\n", "policy", 0 },
+	/* Labels: each stands for one value, and is no other's name. */
+	{ "label is another value's name",
+	    MIN "categories: {a: {label: b}, b: {label: x}}\n", "categories",
+	    4 },
+	{ "two values share a label",
+	    MIN "severities: {a: {label: 重}, b: {label: 重}}\n", "severities",
+	    4 },
+	{ "level name is another level's number",
+	    "policy: t\nkinds: [a]\nescalation: [\"1\", x]\n", "escalation",
+	    0 },
+	{ "two fields share a label", MIN "labels: {subject: 类别}\n",
+	    "labels", 4 },
+	{ "a field's label and a policy field's", MIN "fields: {x: {type: "
+	    "string, label: 主题}}\n", "labels", 0 },
+	{ "labels for no field", MIN "labels: {nosuch: x}\n", "labels", 4 },
+	{ "labels a list", MIN "labels: [a]\n", "labels", 4 },
+	{ "label empty", MIN "labels: {subject: \"\"}\n", "labels", 4 },
 };
 
 static const struct {
@@ -186,8 +203,55 @@ suite_policy(void)
 	CHECK_STR(buf, "complaint, ");
 	strlist_join(&p.departments, buf, sizeof(buf));
 	CHECK_STR(buf, "");
+	/* Labels in and out: a key or its label; one look-up each. */
+	CHECK_STR(strlist_key(&p.channels, "电话"), "phone");
+	CHECK_STR(strlist_key(&p.channels, "phone"), "phone");
+	CHECK(strlist_key(&p.channels, "fax") == NULL);
+	CHECK(strlist_key(&p.channels, NULL) == NULL);
+	CHECK_STR(strlist_key(&p.kinds, "suggestion"), "suggestion");
+	CHECK_STR(strlist_label(&p.channels, "web"), "网站");
+	CHECK_STR(strlist_label(&p.kinds, "complaint"), "complaint");
+	CHECK_STR(strlist_label(&p.channels, "fax"), "fax");
+	CHECK(strlist_label(&p.channels, NULL) == NULL);
+	strlist_join_labels(&p.categories, buf, sizeof(buf));
+	CHECK_STR(buf, "billing (账单), other (其他)");
+	CHECK_STR(policy_value_key(&p, "category", "账单"), "billing");
+	CHECK_STR(policy_value_key(&p, "level", "部门负责人"), "1");
+	CHECK_STR(policy_value_key(&p, "level", "2"), "2");
+	CHECK(policy_value_key(&p, "level", "3") == NULL);
+	CHECK(policy_value_key(&p, "grade", "C") == NULL);
+	CHECK_STR(policy_value_key(&p, "grade", "A"), "A");
+	CHECK_STR(policy_value_key(&p, "subject", "账单"), "账单");
+	CHECK_STR(policy_value_key(&p, "department", "任何部门"), "任何部门");
+	CHECK(policy_vocab(&p, "department") == NULL);
+	CHECK(policy_vocab(&p, "status") == NULL);	/* no workflows */
+	CHECK_STR(policy_value_label(&p, "level", "0"), "受理部门");
+	CHECK_STR(policy_value_label(&p, "category", "other"), "其他");
+	CHECK_STR(policy_value_label(&p, "subject", "x"), "x");
+	CHECK_STR(policy_field_label(&p, "subject"), "主题");
+	CHECK_STR(policy_field_label(&p, "complainant.name"), "投诉人姓名");
+	CHECK(policy_field_label(&p, "order_no") == NULL);
+	CHECK_STR(policy_field_by_label(&p, "渠道"), "channel");
+	CHECK_STR(policy_field_by_label(&p, "联系电话"), "complainant.phone");
+	CHECK(policy_field_by_label(&p, "事由") == NULL);
 	policy_release(&p);
 	CHECK(p.root == NULL && p.kinds.v == NULL);
+
+	/* A policy renames fields: labels: for any, label: for its own. */
+	{
+		static const char over[] = MIN "labels: {subject: 事由}\n"
+		    "fields: {x: {type: string, label: 工单号}}\n";
+
+		perr_clear(&e);
+		CHECK(policy_load_buf(&p, over, strlen(over), "o", &e) == 0);
+		CHECK_STR(policy_field_label(&p, "subject"), "事由");
+		CHECK_STR(policy_field_by_label(&p, "事由"), "subject");
+		CHECK(policy_field_by_label(&p, "主题") == NULL);
+		CHECK_STR(policy_field_label(&p, "x"), "工单号");
+		CHECK_STR(policy_field_by_label(&p, "工单号"), "x");
+		CHECK_STR(policy_field_label(&p, "category"), "类别");
+		policy_release(&p);
+	}
 
 	/* Empty or null lists of fields are no fields. */
 	for (i = 0; i < 3; i++) {
