@@ -463,11 +463,13 @@ load_field_labels(struct policy *p, struct perr *e)
 	size_t i, max = NCORE + p->nfields + (over != NULL ? over->n : 0);
 	long at;
 
+	/* Each index set up as soon as it is there: policy_free frees both. */
 	if ((p->field_labels = calloc(max + 1, sizeof(*p->field_labels))) ==
-	    NULL || (p->field_index = malloc(sizeof(struct strset))) == NULL ||
-	    (p->field_label_index = malloc(sizeof(struct strset))) == NULL)
+	    NULL || (p->field_index = malloc(sizeof(struct strset))) == NULL)
 		return perr_nomem(e);
 	strset_init(p->field_index);
+	if ((p->field_label_index = malloc(sizeof(struct strset))) == NULL)
+		return perr_nomem(e);
 	strset_init(p->field_label_index);
 	for (i = 0; i < NCORE; i++)
 		if (set_field_label(p, core_labels[i].field,
