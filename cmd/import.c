@@ -36,6 +36,7 @@
 #include "../lib/csv.h"
 #include "../lib/fileio.h"
 #include "../lib/jsonparse.h"
+#include "../lib/sha256.h"
 #include "../lib/strset.h"
 #include "../lib/yamlio.h"
 #include "plaint.h"
@@ -87,6 +88,7 @@ struct import {
 	struct strset batch;	/* identities of good records, by index */
 	long imported, present_n, rejected, incomplete;
 	long repeated;		/* records that repeat an earlier one */
+	long derived;		/* source_refs derived from content */
 	/* progress on a terminal */
 	int tty;
 	double start, shown;
@@ -715,6 +717,53 @@ build_full(struct import *im, struct node *fields, struct perr *e)
 }
 
 /*
+ * The fields a reference derived from content is made of, in this order
+ * (plaint-import(1) lists them: change both or neither).
+ */
+static const char *const ref_fields[] = {
+	"received", "channel", "subject", "description", "complainant.name",
+	"complainant.phone", "complainant.address", NULL
+};
+
+/*
+ * An intake record without source_ref gets "sha256:" and the digest of
+ * its fields as filed, "name=value" trimmed, joined by LF, absent ones
+ * left out; received only when the record gives it, as the clock of a
+ * run is no part of what was received.  Re-runs then find it again.
+ */
+static int
+derive_ref(struct node *doc, int has_received, struct perr *e)
+{
+	char ref[8 + SHA256_HEXLEN];
+	struct strbuf text = STRBUF_INIT;
+	const char *v;
+	size_t i, n;
+	int rc = 0;
+
+	for (i = has_received ? 0 : 1; ref_fields[i] != NULL && rc == 0;
+	    i++) {
+		if ((v = node_str(node_path_get(doc, ref_fields[i]))) == NULL)
+			continue;
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+			v++;
+		for (n = strlen(v); n > 0 && strchr(" \t\n\r", v[n - 1]) !=
+		    NULL; n--)
+			;
+		rc = (text.len > 0 ? strbuf_addch(&text, '\n') : 0) |
+		    strbuf_addstr(&text, ref_fields[i]) |
+		    strbuf_addch(&text, '=') | strbuf_add(&text, v, n);
+	}
+	if (rc != 0) {
+		strbuf_release(&text);
+		return perr_nomem(e);
+	}
+	memcpy(ref, "sha256:", 7);
+	sha256_hex(text.buf != NULL ? text.buf : "", text.len, ref + 7);
+	strbuf_release(&text);
+	return complaint_set(doc, "source_ref", node_new_str(ref), e);
+}
+
+/*
  * Parse record r and build the complaint it gives: *doc (owned by the
  * caller), whether it is a full state, its month, and its identity
  * (*key NULL when it has none; it points into *doc).  rules is the
@@ -724,12 +773,13 @@ build_full(struct import *im, struct node *fields, struct perr *e)
 static int
 build(struct import *im, struct rules *rules, const struct rec *r,
     struct node **doc, int *full, int *year, int *month, const char **key,
-    long *val, int *incomplete, struct perr *e)
+    long *val, int *incomplete, int *derived, struct perr *e)
 {
 	struct node *fields;
 	int rc;
 
 	*doc = NULL;
+	*derived = 0;
 	*key = NULL;
 	*val = 0;
 	*incomplete = 0;
@@ -742,8 +792,14 @@ build(struct import *im, struct rules *rules, const struct rec *r,
 		rc = build_full(im, fields, e);
 		*doc = fields;
 	} else {
+		int has_received = node_map_get(fields, "received") != NULL;
+
 		rc = build_intake(im, rules, fields, doc, incomplete, e);
 		node_free(fields);
+		if (rc == 0 && node_map_get(*doc, "source_ref") == NULL) {
+			*derived = 1;
+			rc = derive_ref(*doc, has_received, e);
+		}
 	}
 	if (rc == 0)
 		rc = complaint_month(*doc, im->c->store.policy.tz_off, year,
@@ -777,6 +833,7 @@ struct built {
 	const char *key;	/* into doc */
 	long val;
 	int rc, full, year, month, incomplete;
+	int derived;		/* its source_ref was derived from content */
 	int ready;
 };
 
@@ -814,7 +871,7 @@ build_into(struct builder *b, struct rules *rules, size_t i)
 	t->doc = NULL;
 	perr_clear(&t->e);
 	t->rc = build(b->im, rules, r, &t->doc, &t->full, &t->year, &t->month,
-	    &t->key, &t->val, &t->incomplete, &t->e);
+	    &t->key, &t->val, &t->incomplete, &t->derived, &t->e);
 	if (t->rc == 0 && b->filing) {
 		t->rc = finish_rec(b->im, r, t->doc, &t->text, &t->e);
 		node_free(t->doc);
@@ -1047,6 +1104,7 @@ check_all(struct import *im, struct perr *fatal)
 			continue;
 		}
 		r->val = t->val;
+		im->derived += t->derived;
 		r->month = t->year * 12 + t->month - 1;
 		r->full = t->full != 0;
 		r->has_old = 0;
@@ -1238,6 +1296,19 @@ import_release(struct import *im)
 	strset_release(&im->batch);
 }
 
+/* For the summary: how many records were known by their content. */
+static const char *
+derived_note(const struct import *im)
+{
+	static char note[64];
+
+	if (im->derived == 0)
+		return "";
+	snprintf(note, sizeof(note), ", %ld source_ref derived from content",
+	    im->derived);
+	return note;
+}
+
 int
 cmd_import(struct ctx *c, int argc, char **argv)
 {
@@ -1339,10 +1410,10 @@ summary:
 		    im.incomplete);
 	if (!c->quiet)
 		fprintf(stderr, "plaint: import: %s %ld, skipped %ld (already "
-		    "present), rejected %ld%s\n", im.dry_run ? "would import" :
+		    "present), rejected %ld%s%s\n", im.dry_run ? "would import" :
 		    "imported", im.dry_run ? (long)(im.nrecs - (size_t)
 		    im.rejected - (size_t)im.present_n) : im.imported,
-		    im.present_n, im.rejected, im.rejected > 0 &&
+		    im.present_n, im.rejected, derived_note(&im), im.rejected > 0 &&
 		    !im.keep_going && !im.dry_run ? "; nothing was imported "
 		    "(-k imports the good records)" : "");
 done:
