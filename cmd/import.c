@@ -38,11 +38,13 @@
 #include "../lib/jsonparse.h"
 #include "../lib/sha256.h"
 #include "../lib/strset.h"
+#include "../lib/suggest.h"
 #include "../lib/yamlio.h"
 #include "plaint.h"
 
 static const char synopsis[] =
-    "plaint import [-kn] [-f jsonl|csv|yaml] [file ...]";
+    "plaint import [-kn] [-d sep] [-e encoding] [-f jsonl|csv|yaml] "
+    "[file ...]";
 
 #define IMPORT_MAX_INPUT ((size_t)1 << 31)	/* one input file */
 #define MAX_REPEAT_WARNINGS 10	/* then one line counts the rest */
@@ -60,8 +62,9 @@ struct input {
 	void *map;		/* a regular file, mapped */
 	size_t maplen;
 	struct strbuf text;	/* standard input, or a file not mapped */
-	char *cols[CSV_MAX_COLS];	/* the CSV header */
+	char *cols[CSV_MAX_COLS];	/* the CSV header, as field names */
 	size_t ncols;
+	int sep;		/* the CSV separator: , ; or TAB */
 };
 
 struct rec {
@@ -80,6 +83,7 @@ struct rec {
 struct import {
 	struct ctx *c;
 	int keep_going, dry_run;
+	int sep;		/* -d, or 0: each CSV input's own */
 	struct input *in;
 	size_t nin;
 	struct rec *recs;
@@ -276,6 +280,17 @@ format_named(const char *s)
 	return FMT_NONE;
 }
 
+/* -d: a separator; 0 for none plaint reads. */
+static int
+sep_named(const char *s)
+{
+	if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
+		return *s;
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0)
+		return '\t';
+	return 0;
+}
+
 static enum format
 format_of(const char *path)
 {
@@ -408,6 +423,47 @@ split_yaml(struct import *im, unsigned k, struct perr *e)
 	return 0;
 }
 
+/*
+ * The field a header cell names: today its own name.  (Labels, such as
+ * a Chinese header row, map here.)
+ */
+static const char *
+column_field(const struct import *im, const char *cell)
+{
+	(void)im;
+	return cell;
+}
+
+/* A column log does not take is named, with the field it likely means. */
+static int
+check_column(const struct import *im, const char *name, struct perr *e)
+{
+	const struct policy *p = &im->c->store.policy;
+	const char *names[128], *close;
+	struct perr why;
+	struct node *n;
+
+	if (*name == '\0') {
+		perr_set(e, PLAINT_DATAERR, "a column without a name");
+		return -1;
+	}
+	perr_clear(&why);
+	n = complaint_input(p, name, "", &why);
+	node_free(n);
+	if (why.code != PLAINT_USAGE)
+		return 0;
+	if (strcmp(why.msg, "unknown field") != 0) {
+		perr_set(e, PLAINT_DATAERR, "%s", why.msg);
+		perr_field(e, name);
+		return -1;
+	}
+	close = suggest_closest(name, names, complaint_input_names(p, names,
+	    sizeof(names) / sizeof(names[0])));
+	return perr_set(e, PLAINT_DATAERR, "unknown column %.200s%s%.200s%s",
+	    name, close != NULL ? "; did you mean " : "", close != NULL ?
+	    close : "", close != NULL ? "?" : "");
+}
+
 static int
 split_csv(struct import *im, unsigned k, struct perr *e)
 {
@@ -416,13 +472,14 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 	struct strbuf cells = STRBUF_INIT;
 	size_t cell[CSV_MAX_COLS], off = 0, end, next, i, j;
 	int line = 1, lines, rc = -1;
-	struct perr why;
 
 	if (t->len >= 3 && memcmp(t->buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
 	if (csv_record_extent(t->buf, t->len, off, &end, &next, &lines) == -1)
 		end = t->len;
-	if (csv_split(t->buf, off, end, &cells, cell, &in->ncols, e) == -1) {
+	in->sep = im->sep != 0 ? im->sep : csv_sniff_sep(t->buf, off, end);
+	if (csv_split_sep(t->buf, off, end, in->sep, &cells, cell, &in->ncols,
+	    e) == -1) {
 		perr_at(e, in->path, 1, 0);
 		goto done;
 	}
@@ -433,8 +490,7 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 		goto done;
 	}
 	for (i = 0; i < in->ncols; i++) {
-		const char *name = cells.buf + cell[i];
-		struct node *n;
+		const char *name = column_field(im, cells.buf + cell[i]);
 
 		if ((in->cols[i] = strdup(name)) == NULL) {
 			in->ncols = i;
@@ -451,14 +507,8 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 				goto done;
 			}
 		/* Only fields log takes: unknown names fail once, here. */
-		perr_clear(&why);
-		n = complaint_input(&im->c->store.policy, name, "", &why);
-		node_free(n);
-		if (*name == '\0' || why.code == PLAINT_USAGE) {
+		if (check_column(im, name, e) == -1) {
 			in->ncols = i + 1;
-			perr_set(e, PLAINT_DATAERR, "%s", *name == '\0' ?
-			    "a column without a name" : why.msg);
-			perr_field(e, name);
 			perr_at(e, in->path, 1, 0);
 			goto done;
 		}
@@ -536,8 +586,8 @@ csv_record(struct import *im, const struct rec *r, struct perr *e)
 	size_t cell[CSV_MAX_COLS], ncells, i;
 	struct node *map = NULL;
 
-	if (csv_split(in->view.buf, r->off, r->off + r->len, &cells, cell,
-	    &ncells, e) == -1)
+	if (csv_split_sep(in->view.buf, r->off, r->off + r->len, in->sep,
+	    &cells, cell, &ncells, e) == -1)
 		goto done;
 	if (ncells != in->ncols) {
 		perr_set(e, PLAINT_DATAERR, "%zu fields where the header has "
@@ -1327,7 +1377,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	perr_clear(&e);
 	if ((im.in = calloc((size_t)argc + 1, sizeof(*im.in))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
-	args_init(&a, argc, argv, "+:hknf:");
+	args_init(&a, argc, argv, "+:hknd:e:f:");
 	while ((ch = args_next(&a)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -1336,6 +1386,14 @@ cmd_import(struct ctx *c, int argc, char **argv)
 				return fail(c, PLAINT_USAGE, "-f: unknown "
 				    "format \"%.20s\" (jsonl, csv or yaml)",
 				    a.arg);
+			}
+			break;
+		case 'd':
+			if ((im.sep = sep_named(a.arg)) == 0) {
+				import_release(&im);
+				return fail(c, PLAINT_USAGE, "-d: unknown "
+				    "separator \"%.20s\" (\",\", \";\" or "
+				    "tab)", a.arg);
 			}
 			break;
 		case 'k':
