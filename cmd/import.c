@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -36,9 +37,11 @@
 #include "../lib/csv.h"
 #include "../lib/fileio.h"
 #include "../lib/jsonparse.h"
+#include "../lib/recode.h"
 #include "../lib/sha256.h"
 #include "../lib/strset.h"
 #include "../lib/suggest.h"
+#include "../lib/utf8.h"
 #include "../lib/yamlio.h"
 #include "plaint.h"
 
@@ -62,6 +65,7 @@ struct input {
 	void *map;		/* a regular file, mapped */
 	size_t maplen;
 	struct strbuf text;	/* standard input, or a file not mapped */
+	struct strbuf utf8;	/* the input converted, with -e */
 	char *cols[CSV_MAX_COLS];	/* the CSV header, as field names */
 	size_t ncols;
 	int sep;		/* the CSV separator: , ; or TAB */
@@ -84,6 +88,7 @@ struct import {
 	struct ctx *c;
 	int keep_going, dry_run;
 	int sep;		/* -d, or 0: each CSV input's own */
+	const char *enc;	/* -e, NULL for UTF-8 */
 	struct input *in;
 	size_t nin;
 	struct rec *recs;
@@ -278,6 +283,18 @@ format_named(const char *s)
 	if (strcmp(s, "yaml") == 0)
 		return FMT_YAML;
 	return FMT_NONE;
+}
+
+/* -e: UTF-8 (*enc NULL: read as it is) or one iconv converts from. */
+static int
+encoding_named(const char *s, const char **enc)
+{
+	if (strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0) {
+		*enc = NULL;
+		return 1;
+	}
+	*enc = s;
+	return recode_known(s);
 }
 
 /* -d: a separator; 0 for none plaint reads. */
@@ -531,6 +548,57 @@ done:
 	return rc;
 }
 
+/* The line of byte off of an input, for errors before any record. */
+static int
+line_of(const struct view *t, size_t off)
+{
+	const char *p = t->buf, *end = t->buf + off, *nl;
+	int line = 1;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p = nl + 1;
+	}
+	return line;
+}
+
+/*
+ * With -e, the input becomes UTF-8 before it is parsed.  Without, it is
+ * used as it is (no copy), but a file that is not UTF-8 and reads
+ * cleanly as GB18030, as Excel saves it on a Chinese Windows, is
+ * refused whole, with the option that reads it.
+ */
+static int
+decode_input(struct import *im, struct input *in, struct perr *e)
+{
+	size_t good, bad = 0;
+	int rc;
+
+	if (im->enc == NULL) {
+		good = utf8_valid_prefix(in->view.buf, in->view.len);
+		if (good == in->view.len || recode_to_utf8("GB18030",
+		    in->view.buf, in->view.len, NULL, &bad) != 0)
+			return 0;
+		perr_set(e, PLAINT_DATAERR, "not valid UTF-8; this looks "
+		    "like GB18030; use -e gb18030");
+		perr_at(e, in->path, line_of(&in->view, good), 0);
+		return -1;
+	}
+	rc = recode_to_utf8(im->enc, in->view.buf, in->view.len, &in->utf8,
+	    &bad);
+	if (rc == -1)
+		return perr_nomem(e);
+	if (rc == 1) {
+		perr_set(e, PLAINT_DATAERR, "bytes that are not %.40s",
+		    im->enc);
+		perr_at(e, in->path, line_of(&in->view, bad), 0);
+		return -1;
+	}
+	in->view.buf = strbuf_str(&in->utf8);
+	in->view.len = in->utf8.len;
+	return 0;
+}
+
 static int
 read_input(struct import *im, unsigned k, struct perr *e)
 {
@@ -563,7 +631,7 @@ read_input(struct import *im, unsigned k, struct perr *e)
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (rc == -1)
+	if (rc == -1 || decode_input(im, in, e) == -1)
 		return -1;
 	switch (in->fmt) {
 	case FMT_JSONL:
@@ -1337,6 +1405,7 @@ import_release(struct import *im)
 		if (im->in[i].map != NULL)
 			munmap(im->in[i].map, im->in[i].maplen);
 		strbuf_release(&im->in[i].text);
+		strbuf_release(&im->in[i].utf8);
 		for (j = 0; j < im->in[i].ncols; j++)
 			free(im->in[i].cols[j]);
 	}
@@ -1394,6 +1463,14 @@ cmd_import(struct ctx *c, int argc, char **argv)
 				return fail(c, PLAINT_USAGE, "-d: unknown "
 				    "separator \"%.20s\" (\",\", \";\" or "
 				    "tab)", a.arg);
+			}
+			break;
+		case 'e':
+			if (!encoding_named(a.arg, &im.enc)) {
+				import_release(&im);
+				return fail(c, PLAINT_USAGE, "-e: unknown "
+				    "encoding \"%.40s\" (utf-8, gb18030 or "
+				    "another of iconv -l)", a.arg);
 			}
 			break;
 		case 'k':
