@@ -83,6 +83,16 @@ test_expect_success 'separators inside quotes in the header do not count' '
 	grep "unknown column x;y;z" err
 '
 
+test_expect_success 'a tie, or a header of one column: comma' '
+	make_tree t8 &&
+	printf "subject;channel,x\n" >tie.csv &&
+	test_expect_code 65 plaint -C t8 import tie.csv 2>err &&
+	grep "unknown column subject;channel\$" err &&
+	printf "subject\na,b\n" >single.csv &&
+	test_expect_code 65 plaint -C t8 import single.csv 2>err &&
+	grep "single.csv:2: 2 fields where the header has 1" err
+'
+
 test_expect_success '-d names the separator; it wins over detection' '
 	make_tree t9 &&
 	printf "subject,channel\n" >one.csv &&
