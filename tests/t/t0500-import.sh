@@ -265,7 +265,7 @@ test_expect_success 'kept fields need the full state; unknown CSV columns fail o
 	grep "kept.csv:1: status: " err &&
 	printf "source_ref,subjct\nk-1,x\n" >typo.csv &&
 	test_expect_code 65 plaint -C t14 import typo.csv 2>err &&
-	grep "typo.csv:1: subjct: unknown field" err &&
+	grep "typo.csv:1: unknown column subjct; did you mean subject?" err &&
 	test -z "$(files t14)"
 '
 
