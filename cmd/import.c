@@ -16,7 +16,8 @@
  * FILE:LINE}.
  *
  * Identity: a record with a source_ref is the same as any complaint in
- * the tree with that source_ref.  A full-state record without one is
+ * the tree with that source_ref; an intake record without one gets one
+ * derived from its content (derive_ref), so that re-runs are safe.  A full-state record without one is
  * known by its id and received time; when it cannot keep its id, its
  * old id becomes its source_ref, so that a second run finds it.
  */
