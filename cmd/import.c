@@ -16,7 +16,8 @@
  * FILE:LINE}.
  *
  * Identity: a record with a source_ref is the same as any complaint in
- * the tree with that source_ref.  A full-state record without one is
+ * the tree with that source_ref; an intake record without one gets one
+ * derived from its content (derive_ref), so that re-runs are safe.  A full-state record without one is
  * known by its id and received time; when it cannot keep its id, its
  * old id becomes its source_ref, so that a second run finds it.
  */
@@ -27,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -36,12 +38,17 @@
 #include "../lib/csv.h"
 #include "../lib/fileio.h"
 #include "../lib/jsonparse.h"
+#include "../lib/recode.h"
+#include "../lib/sha256.h"
 #include "../lib/strset.h"
+#include "../lib/suggest.h"
+#include "../lib/utf8.h"
 #include "../lib/yamlio.h"
 #include "plaint.h"
 
 static const char synopsis[] =
-    "plaint import [-kn] [-f jsonl|csv|yaml] [file ...]";
+    "plaint import [-kn] [-d sep] [-e encoding] [-f jsonl|csv|yaml] "
+    "[file ...]";
 
 #define IMPORT_MAX_INPUT ((size_t)1 << 31)	/* one input file */
 #define MAX_REPEAT_WARNINGS 10	/* then one line counts the rest */
@@ -59,8 +66,10 @@ struct input {
 	void *map;		/* a regular file, mapped */
 	size_t maplen;
 	struct strbuf text;	/* standard input, or a file not mapped */
-	char *cols[CSV_MAX_COLS];	/* the CSV header */
+	struct strbuf utf8;	/* the input converted, with -e */
+	char *cols[CSV_MAX_COLS];	/* the CSV header, as field names */
 	size_t ncols;
+	int sep;		/* the CSV separator: , ; or TAB */
 };
 
 struct rec {
@@ -79,6 +88,8 @@ struct rec {
 struct import {
 	struct ctx *c;
 	int keep_going, dry_run;
+	int sep;		/* -d, or 0: each CSV input's own */
+	const char *enc;	/* -e, NULL for UTF-8 */
 	struct input *in;
 	size_t nin;
 	struct rec *recs;
@@ -87,6 +98,7 @@ struct import {
 	struct strset batch;	/* identities of good records, by index */
 	long imported, present_n, rejected, incomplete;
 	long repeated;		/* records that repeat an earlier one */
+	long derived;		/* source_refs derived from content */
 	/* progress on a terminal */
 	int tty;
 	double start, shown;
@@ -274,6 +286,29 @@ format_named(const char *s)
 	return FMT_NONE;
 }
 
+/* -e: UTF-8 (*enc NULL: read as it is) or one iconv converts from. */
+static int
+encoding_named(const char *s, const char **enc)
+{
+	if (strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0) {
+		*enc = NULL;
+		return 1;
+	}
+	*enc = s;
+	return recode_known(s);
+}
+
+/* -d: a separator; 0 for none plaint reads. */
+static int
+sep_named(const char *s)
+{
+	if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
+		return *s;
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0)
+		return '\t';
+	return 0;
+}
+
 static enum format
 format_of(const char *path)
 {
@@ -406,6 +441,47 @@ split_yaml(struct import *im, unsigned k, struct perr *e)
 	return 0;
 }
 
+/*
+ * The field a header cell names: today its own name.  (Labels, such as
+ * a Chinese header row, map here.)
+ */
+static const char *
+column_field(const struct import *im, const char *cell)
+{
+	(void)im;
+	return cell;
+}
+
+/* A column log does not take is named, with the field it likely means. */
+static int
+check_column(const struct import *im, const char *name, struct perr *e)
+{
+	const struct policy *p = &im->c->store.policy;
+	const char *names[128], *close;
+	struct perr why;
+	struct node *n;
+
+	if (*name == '\0') {
+		perr_set(e, PLAINT_DATAERR, "a column without a name");
+		return -1;
+	}
+	perr_clear(&why);
+	n = complaint_input(p, name, "", &why);
+	node_free(n);
+	if (why.code != PLAINT_USAGE)
+		return 0;
+	if (strcmp(why.msg, "unknown field") != 0) {
+		perr_set(e, PLAINT_DATAERR, "%s", why.msg);
+		perr_field(e, name);
+		return -1;
+	}
+	close = suggest_closest(name, names, complaint_input_names(p, names,
+	    sizeof(names) / sizeof(names[0])));
+	return perr_set(e, PLAINT_DATAERR, "unknown column %.200s%s%.200s%s",
+	    name, close != NULL ? "; did you mean " : "", close != NULL ?
+	    close : "", close != NULL ? "?" : "");
+}
+
 static int
 split_csv(struct import *im, unsigned k, struct perr *e)
 {
@@ -414,13 +490,14 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 	struct strbuf cells = STRBUF_INIT;
 	size_t cell[CSV_MAX_COLS], off = 0, end, next, i, j;
 	int line = 1, lines, rc = -1;
-	struct perr why;
 
 	if (t->len >= 3 && memcmp(t->buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
 	if (csv_record_extent(t->buf, t->len, off, &end, &next, &lines) == -1)
 		end = t->len;
-	if (csv_split(t->buf, off, end, &cells, cell, &in->ncols, e) == -1) {
+	in->sep = im->sep != 0 ? im->sep : csv_sniff_sep(t->buf, off, end);
+	if (csv_split_sep(t->buf, off, end, in->sep, &cells, cell, &in->ncols,
+	    e) == -1) {
 		perr_at(e, in->path, 1, 0);
 		goto done;
 	}
@@ -431,8 +508,7 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 		goto done;
 	}
 	for (i = 0; i < in->ncols; i++) {
-		const char *name = cells.buf + cell[i];
-		struct node *n;
+		const char *name = column_field(im, cells.buf + cell[i]);
 
 		if ((in->cols[i] = strdup(name)) == NULL) {
 			in->ncols = i;
@@ -449,14 +525,8 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 				goto done;
 			}
 		/* Only fields log takes: unknown names fail once, here. */
-		perr_clear(&why);
-		n = complaint_input(&im->c->store.policy, name, "", &why);
-		node_free(n);
-		if (*name == '\0' || why.code == PLAINT_USAGE) {
+		if (check_column(im, name, e) == -1) {
 			in->ncols = i + 1;
-			perr_set(e, PLAINT_DATAERR, "%s", *name == '\0' ?
-			    "a column without a name" : why.msg);
-			perr_field(e, name);
 			perr_at(e, in->path, 1, 0);
 			goto done;
 		}
@@ -477,6 +547,57 @@ split_csv(struct import *im, unsigned k, struct perr *e)
 done:
 	strbuf_release(&cells);
 	return rc;
+}
+
+/* The line of byte off of an input, for errors before any record. */
+static int
+line_of(const struct view *t, size_t off)
+{
+	const char *p = t->buf, *end = t->buf + off, *nl;
+	int line = 1;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p = nl + 1;
+	}
+	return line;
+}
+
+/*
+ * With -e, the input becomes UTF-8 before it is parsed.  Without, it is
+ * used as it is (no copy), but a file that is not UTF-8 and reads
+ * cleanly as GB18030, as Excel saves it on a Chinese Windows, is
+ * refused whole, with the option that reads it.
+ */
+static int
+decode_input(struct import *im, struct input *in, struct perr *e)
+{
+	size_t good, bad = 0;
+	int rc;
+
+	if (im->enc == NULL) {
+		good = utf8_valid_prefix(in->view.buf, in->view.len);
+		if (good == in->view.len || recode_to_utf8("GB18030",
+		    in->view.buf, in->view.len, NULL, &bad) != 0)
+			return 0;
+		perr_set(e, PLAINT_DATAERR, "not valid UTF-8; this looks "
+		    "like GB18030; use -e gb18030");
+		perr_at(e, in->path, line_of(&in->view, good), 0);
+		return -1;
+	}
+	rc = recode_to_utf8(im->enc, in->view.buf, in->view.len, &in->utf8,
+	    &bad);
+	if (rc == -1)
+		return perr_nomem(e);
+	if (rc == 1) {
+		perr_set(e, PLAINT_DATAERR, "bytes that are not %.40s",
+		    im->enc);
+		perr_at(e, in->path, line_of(&in->view, bad), 0);
+		return -1;
+	}
+	in->view.buf = strbuf_str(&in->utf8);
+	in->view.len = in->utf8.len;
+	return 0;
 }
 
 static int
@@ -511,7 +632,7 @@ read_input(struct import *im, unsigned k, struct perr *e)
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (rc == -1)
+	if (rc == -1 || decode_input(im, in, e) == -1)
 		return -1;
 	switch (in->fmt) {
 	case FMT_JSONL:
@@ -534,8 +655,8 @@ csv_record(struct import *im, const struct rec *r, struct perr *e)
 	size_t cell[CSV_MAX_COLS], ncells, i;
 	struct node *map = NULL;
 
-	if (csv_split(in->view.buf, r->off, r->off + r->len, &cells, cell,
-	    &ncells, e) == -1)
+	if (csv_split_sep(in->view.buf, r->off, r->off + r->len, in->sep,
+	    &cells, cell, &ncells, e) == -1)
 		goto done;
 	if (ncells != in->ncols) {
 		perr_set(e, PLAINT_DATAERR, "%zu fields where the header has "
@@ -715,6 +836,53 @@ build_full(struct import *im, struct node *fields, struct perr *e)
 }
 
 /*
+ * The fields a reference derived from content is made of, in this order
+ * (plaint-import(1) lists them: change both or neither).
+ */
+static const char *const ref_fields[] = {
+	"received", "channel", "subject", "description", "complainant.name",
+	"complainant.phone", "complainant.address", NULL
+};
+
+/*
+ * An intake record without source_ref gets "sha256:" and the digest of
+ * its fields as filed, "name=value" trimmed, joined by LF, absent ones
+ * left out; received only when the record gives it, as the clock of a
+ * run is no part of what was received.  Re-runs then find it again.
+ */
+static int
+derive_ref(struct node *doc, int has_received, struct perr *e)
+{
+	char ref[8 + SHA256_HEXLEN];
+	struct strbuf text = STRBUF_INIT;
+	const char *v;
+	size_t i, n;
+	int rc = 0;
+
+	for (i = has_received ? 0 : 1; ref_fields[i] != NULL && rc == 0;
+	    i++) {
+		if ((v = node_str(node_path_get(doc, ref_fields[i]))) == NULL)
+			continue;
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+			v++;
+		for (n = strlen(v); n > 0 && strchr(" \t\n\r", v[n - 1]) !=
+		    NULL; n--)
+			;
+		rc = (text.len > 0 ? strbuf_addch(&text, '\n') : 0) |
+		    strbuf_addstr(&text, ref_fields[i]) |
+		    strbuf_addch(&text, '=') | strbuf_add(&text, v, n);
+	}
+	if (rc != 0) {
+		strbuf_release(&text);
+		return perr_nomem(e);
+	}
+	memcpy(ref, "sha256:", 7);
+	sha256_hex(text.buf != NULL ? text.buf : "", text.len, ref + 7);
+	strbuf_release(&text);
+	return complaint_set(doc, "source_ref", node_new_str(ref), e);
+}
+
+/*
  * Parse record r and build the complaint it gives: *doc (owned by the
  * caller), whether it is a full state, its month, and its identity
  * (*key NULL when it has none; it points into *doc).  rules is the
@@ -724,12 +892,13 @@ build_full(struct import *im, struct node *fields, struct perr *e)
 static int
 build(struct import *im, struct rules *rules, const struct rec *r,
     struct node **doc, int *full, int *year, int *month, const char **key,
-    long *val, int *incomplete, struct perr *e)
+    long *val, int *incomplete, int *derived, struct perr *e)
 {
 	struct node *fields;
 	int rc;
 
 	*doc = NULL;
+	*derived = 0;
 	*key = NULL;
 	*val = 0;
 	*incomplete = 0;
@@ -742,8 +911,14 @@ build(struct import *im, struct rules *rules, const struct rec *r,
 		rc = build_full(im, fields, e);
 		*doc = fields;
 	} else {
+		int has_received = node_map_get(fields, "received") != NULL;
+
 		rc = build_intake(im, rules, fields, doc, incomplete, e);
 		node_free(fields);
+		if (rc == 0 && node_map_get(*doc, "source_ref") == NULL) {
+			*derived = 1;
+			rc = derive_ref(*doc, has_received, e);
+		}
 	}
 	if (rc == 0)
 		rc = complaint_month(*doc, im->c->store.policy.tz_off, year,
@@ -777,6 +952,7 @@ struct built {
 	const char *key;	/* into doc */
 	long val;
 	int rc, full, year, month, incomplete;
+	int derived;		/* its source_ref was derived from content */
 	int ready;
 };
 
@@ -814,7 +990,7 @@ build_into(struct builder *b, struct rules *rules, size_t i)
 	t->doc = NULL;
 	perr_clear(&t->e);
 	t->rc = build(b->im, rules, r, &t->doc, &t->full, &t->year, &t->month,
-	    &t->key, &t->val, &t->incomplete, &t->e);
+	    &t->key, &t->val, &t->incomplete, &t->derived, &t->e);
 	if (t->rc == 0 && b->filing) {
 		t->rc = finish_rec(b->im, r, t->doc, &t->text, &t->e);
 		node_free(t->doc);
@@ -1047,6 +1223,7 @@ check_all(struct import *im, struct perr *fatal)
 			continue;
 		}
 		r->val = t->val;
+		im->derived += t->derived;
 		r->month = t->year * 12 + t->month - 1;
 		r->full = t->full != 0;
 		r->has_old = 0;
@@ -1229,6 +1406,7 @@ import_release(struct import *im)
 		if (im->in[i].map != NULL)
 			munmap(im->in[i].map, im->in[i].maplen);
 		strbuf_release(&im->in[i].text);
+		strbuf_release(&im->in[i].utf8);
 		for (j = 0; j < im->in[i].ncols; j++)
 			free(im->in[i].cols[j]);
 	}
@@ -1236,6 +1414,19 @@ import_release(struct import *im)
 	free(im->recs);
 	strset_release(&im->present);
 	strset_release(&im->batch);
+}
+
+/* For the summary: how many records were known by their content. */
+static const char *
+derived_note(const struct import *im)
+{
+	static char note[64];
+
+	if (im->derived == 0)
+		return "";
+	snprintf(note, sizeof(note), ", %ld source_ref derived from content",
+	    im->derived);
+	return note;
 }
 
 int
@@ -1256,7 +1447,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	perr_clear(&e);
 	if ((im.in = calloc((size_t)argc + 1, sizeof(*im.in))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
-	args_init(&a, argc, argv, "+:hknf:");
+	args_init(&a, argc, argv, "+:hknd:e:f:");
 	while ((ch = args_next(&a)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -1265,6 +1456,22 @@ cmd_import(struct ctx *c, int argc, char **argv)
 				return fail(c, PLAINT_USAGE, "-f: unknown "
 				    "format \"%.20s\" (jsonl, csv or yaml)",
 				    a.arg);
+			}
+			break;
+		case 'd':
+			if ((im.sep = sep_named(a.arg)) == 0) {
+				import_release(&im);
+				return fail(c, PLAINT_USAGE, "-d: unknown "
+				    "separator \"%.20s\" (\",\", \";\" or "
+				    "tab)", a.arg);
+			}
+			break;
+		case 'e':
+			if (!encoding_named(a.arg, &im.enc)) {
+				import_release(&im);
+				return fail(c, PLAINT_USAGE, "-e: unknown "
+				    "encoding \"%.40s\" (utf-8, gb18030 or "
+				    "another of iconv -l)", a.arg);
 			}
 			break;
 		case 'k':
@@ -1339,10 +1546,10 @@ summary:
 		    im.incomplete);
 	if (!c->quiet)
 		fprintf(stderr, "plaint: import: %s %ld, skipped %ld (already "
-		    "present), rejected %ld%s\n", im.dry_run ? "would import" :
+		    "present), rejected %ld%s%s\n", im.dry_run ? "would import" :
 		    "imported", im.dry_run ? (long)(im.nrecs - (size_t)
 		    im.rejected - (size_t)im.present_n) : im.imported,
-		    im.present_n, im.rejected, im.rejected > 0 &&
+		    im.present_n, im.rejected, derived_note(&im), im.rejected > 0 &&
 		    !im.keep_going && !im.dry_run ? "; nothing was imported "
 		    "(-k imports the good records)" : "");
 done:

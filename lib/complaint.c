@@ -356,6 +356,19 @@ complaint_formats(const struct node *doc, const struct policy *p,
 	return 0;
 }
 
+size_t
+complaint_input_names(const struct policy *p, const char **out, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(input_fields) / sizeof(input_fields[0]) &&
+	    n < max; i++)
+		out[n++] = input_fields[i].name;
+	for (i = 0; i < p->nfields && n < max; i++)
+		out[n++] = p->fields[i].name;
+	return n;
+}
+
 struct node *
 complaint_input(const struct policy *p, const char *name, const char *v,
     struct perr *e)

@@ -31,6 +31,9 @@ struct stamp {
  * plaint sets itself fail with PLAINT_USAGE; a value the policy does not
  * allow fails with PLAINT_DATAERR naming the allowed values.
  */
+/* The names complaint_input takes (at most max in out), for did-you-mean. */
+size_t complaint_input_names(const struct policy *p, const char **out,
+    size_t max);
 struct node *complaint_input(const struct policy *p, const char *name,
     const char *value, struct perr *e);
 /*

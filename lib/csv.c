@@ -103,6 +103,38 @@ int
 csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
     size_t *cell, size_t *ncells, struct perr *e)
 {
+	return csv_split_sep(b, off, end, ',', out, cell, ncells, e);
+}
+
+/*
+ * The separator of a file, from its header line b[off, end): the one of
+ * comma, semicolon and TAB found most often outside quotes; on a tie
+ * the first of them in that order, so a header of one column is CSV.
+ */
+int
+csv_sniff_sep(const char *b, size_t off, size_t end)
+{
+	static const char seps[] = ",;\t";
+	size_t count[3] = { 0, 0, 0 }, i;
+	const char *s;
+	int quoted = 0, best = 0, k;
+
+	for (i = off; i < end; i++) {
+		if (b[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s = memchr(seps, b[i], 3)) != NULL)
+			count[s - seps]++;
+	}
+	for (k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return seps[best];
+}
+
+int
+csv_split_sep(const char *b, size_t off, size_t end, int sep,
+    struct strbuf *out, size_t *cell, size_t *ncells, struct perr *e)
+{
 	size_t i = off;
 
 	strbuf_reset(out);
@@ -129,13 +161,13 @@ csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
 					return perr_nomem(e);
 			}
 			i++;
-			if (i < end && b[i] != ',')
+			if (i < end && b[i] != sep)
 				return perr_set(e, PLAINT_DATAERR, "text after "
 				    "the closing quote of field %zu", *ncells);
 		} else {
 			size_t s = i;
 
-			while (i < end && b[i] != ',')
+			while (i < end && b[i] != sep)
 				i++;
 			if (memchr(b + s, '"', i - s) != NULL)
 				return perr_set(e, PLAINT_DATAERR, "a quote "
@@ -153,6 +185,6 @@ csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
 			    "field %zu", *ncells);
 		if (i >= end)
 			return 0;
-		i++;	/* the comma */
+		i++;	/* the separator */
 	}
 }

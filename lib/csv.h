@@ -48,5 +48,10 @@ int csv_record_extent(const char *b, size_t len, size_t off, size_t *end,
     size_t *next, int *lines);
 int csv_split(const char *b, size_t off, size_t end, struct strbuf *out,
     size_t *cell, size_t *ncells, struct perr *e);
+/* The same with cells separated by sep (',', ';' or TAB). */
+int csv_split_sep(const char *b, size_t off, size_t end, int sep,
+    struct strbuf *out, size_t *cell, size_t *ncells, struct perr *e);
+/* The separator a header line b[off, end) uses (see csv.c). */
+int csv_sniff_sep(const char *b, size_t off, size_t end);
 
 #endif

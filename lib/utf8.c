@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -54,6 +55,35 @@ utf8_valid(const char *s, size_t len)
 		len -= n;
 	}
 	return 1;
+}
+
+size_t
+utf8_valid_prefix(const char *s, size_t len)
+{
+	unsigned long cp;
+	size_t i = 0, n;
+
+	while (i < len) {
+		/* ASCII, most of an input, eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+			return i;
+		i += n;
+	}
+	return len;
 }
 
 int

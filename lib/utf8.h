@@ -12,6 +12,8 @@
 #include <stddef.h>
 
 int utf8_valid(const char *s, size_t len);
+/* How many bytes of s[0, len) are valid UTF-8 (len when all are). */
+size_t utf8_valid_prefix(const char *s, size_t len);
 /* Decode one character at s (len bytes left); returns its byte length. */
 size_t utf8_decode(const char *s, size_t len, unsigned long *cp);
 int utf8_cp_width(unsigned long cp);

@@ -149,9 +149,41 @@ writer(void)
 	}
 	strbuf_release(&sb);
 }
+/* The separator of a header line, and cells cut at it. */
+static void
+separators(void)
+{
+	static const struct {
+		const char *header;
+		int sep;
+	} cases[] = {
+		{ "a,b,c", ',' }, { "a;b;c", ';' }, { "a\tb\tc", '\t' },
+		{ "subject", ',' },		/* none: CSV */
+		{ "a;b,c", ',' },		/* a tie: the comma */
+		{ "a;b\tc", ';' },		/* then the semicolon */
+		{ "\"x,y,z\";b;c", ';' },	/* quoted ones do not count */
+		{ "a,b;c;d", ';' },
+	};
+	struct strbuf out = STRBUF_INIT;
+	size_t cell[CSV_MAX_COLS], n, i;
+	struct perr e;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK(csv_sniff_sep(cases[i].header, 0,
+		    strlen(cases[i].header)) == cases[i].sep);
+	perr_clear(&e);
+	CHECK(csv_split_sep("\"a;b\";c,d", 0, 9, ';', &out, cell, &n,
+	    &e) == 0);
+	CHECK(n == 2);
+	CHECK_STR(out.buf + cell[0], "a;b");
+	CHECK_STR(out.buf + cell[1], "c,d");
+	strbuf_release(&out);
+}
+
 void
 suite_csv(void)
 {
 	reader();
 	writer();
+	separators();
 }

@@ -36,7 +36,7 @@ extern int unit_passed, unit_failed;
 	X(ptime) X(node) X(yamlio) X(store_id) X(workflow) X(utf8) \
 	X(json) X(filter) X(policy) X(complaint) X(table) X(rules) X(calendar) \
 	X(csv) X(report) X(yamlfast) X(bgwrite) X(jsonparse) X(array) X(strset) \
-	X(predicates) X(limits) X(action) X(phone) X(suggest)
+	X(predicates) X(limits) X(action) X(phone) X(suggest) X(sha256)
 
 #define DECLARE(name) void suite_##name(void);
 UNIT_SUITES(DECLARE)
