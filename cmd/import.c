@@ -441,15 +441,34 @@ split_yaml(struct import *im, unsigned k, struct perr *e)
 	return 0;
 }
 
+/* Does log take a field of this name (whatever its value)? */
+static int
+input_field_known(const struct policy *p, const char *name)
+{
+	struct perr why;
+	struct node *n;
+
+	perr_clear(&why);
+	n = complaint_input(p, name, "", &why);
+	node_free(n);
+	return why.code != PLAINT_USAGE || strcmp(why.msg, "unknown field") != 0;
+}
+
 /*
- * The field a header cell names: today its own name.  (Labels, such as
- * a Chinese header row, map here.)
+ * The field a header cell names: a field's name, or its label (a header
+ * row that Excel users typed in Chinese: 渠道,类别,主题,投诉人姓名).  A
+ * name wins over a label, as for values.
  */
 static const char *
 column_field(const struct import *im, const char *cell)
 {
-	(void)im;
-	return cell;
+	const struct policy *p = &im->c->store.policy;
+	const char *field;
+
+	if (input_field_known(p, cell))
+		return cell;
+	field = policy_field_by_label(p, cell);
+	return field != NULL ? field : cell;
 }
 
 /* A column log does not take is named, with the field it likely means. */

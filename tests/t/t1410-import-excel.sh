@@ -156,4 +156,32 @@ test_expect_success 'a record with its own source_ref keeps it' '
 	grep "^source_ref: \"sha256:" t14/2026/11/2611-0002.yaml
 '
 
+test_expect_success 'a header row of field labels, as a Chinese office types it' '
+	plaint init -p power-supply t15 2>/dev/null &&
+	printf "渠道,类别,主题,投诉人姓名,联系电话\r\nphone,抄表、电费,电费多收,张三,13800000000\r\n" >zh.csv &&
+	iconv -f UTF-8 -t GB18030 zh.csv >zh-gb.csv &&
+	plaint -C t15 import -e gb18030 zh-gb.csv 2>err &&
+	grep "imported 1," err &&
+	f=t15/2026/11/2611-0001.yaml &&
+	grep "^category: billing\$" $f &&
+	grep "^channel: phone\$" $f &&
+	grep "^subject: \"*电费多收\"*\$" $f &&
+	grep "^  name: \"*张三\"*\$" $f
+'
+
+test_expect_success 'the policy names its own labels; a label nobody gave is an unknown column' '
+	plaint init -p power-supply t16 2>/dev/null &&
+	printf "labels:\n  subject: 事由\n" >>t16/plaint.yaml &&
+	printf "事由,投诉内容\n停电,x\n" >own.csv &&
+	test_expect_code 65 plaint -C t16 import own.csv 2>err &&
+	grep "^plaint: import: own.csv:1: unknown column 投诉内容" err &&
+	! test -e t16/2026 &&
+	printf "事由,主题\n停电,x\n" >both.csv &&
+	test_expect_code 65 plaint -C t16 import both.csv 2>err &&
+	grep "unknown column 主题" err &&
+	printf "事由\n停电\n" >own.csv &&
+	plaint -C t16 import own.csv 2>err &&
+	grep "^subject: \"*停电\"*\$" t16/2026/11/2611-0001.yaml
+'
+
 test_done
