@@ -243,9 +243,9 @@ test_expect_success '-N: other forms, in the policy time zone without an offset'
 '
 
 test_expect_success '-N that is not a time' '
-	test_expect_code 64 plaint -C tree -N yesterday list 2>err >out &&
+	test_expect_code 64 plaint -C tree -N last-week list 2>err >out &&
 	test ! -s out &&
-	echo "plaint: list: -N: \"yesterday\" is not a time (use 2026-11-27T10:00:00+08:00)" >expect &&
+	echo "plaint: list: -N: \"last-week\" is not a time (use 2026-11-27T10:00:00+08:00, yesterday 14:30 or -2h)" >expect &&
 	test_cmp expect err
 '
 
