@@ -13,7 +13,7 @@ synopsis() {
 	init) echo "usage: plaint init [-p pack] [dir]" ;;
 	log) printf "usage: plaint log [field=value ...]\n       plaint log -\n" ;;
 	show) echo "usage: plaint show [-f yaml|json|text] ID" ;;
-	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv] [-s key] [filter ...]" ;;
+	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv] [-n count] [-s key] [filter ...]" ;;
 	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
 	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
 	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
