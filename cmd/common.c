@@ -100,9 +100,12 @@ parse_now(struct ctx *c, int off, struct perr *e)
 		c->now = (ptime_t)time(NULL);
 		return 0;
 	}
-	if (ptime_parse(c->now_arg, off, &c->now, &o) == -1)
+	/* Relative to the real clock: -N yesterday, -N -2h. */
+	if (ptime_parse_relative(c->now_arg, (ptime_t)time(NULL), off,
+	    &c->now, &o) == -1)
 		return perr_set(e, PLAINT_USAGE, "-N: \"%.40s\" is not a time "
-		    "(use 2026-11-27T10:00:00+08:00)", c->now_arg);
+		    "(use 2026-11-27T10:00:00+08:00, yesterday 14:30 or -2h)",
+		    c->now_arg);
 	return 0;
 }
 

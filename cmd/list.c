@@ -14,12 +14,14 @@
 #include "plaint.h"
 
 static const char synopsis[] =
-    "plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-s key] [filter ...]";
+    "plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-n count] [-s key] "
+    "[filter ...]";
 
 /* ids: one id a line, for plaint assign - and the like. */
 enum list_format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_IDS };
 
-#define LIST_MAX_COLS (RENDER_LIST_COLS + 1)
+/* The six, the sort key's and DUE. */
+#define LIST_MAX_COLS (RENDER_LIST_COLS + 2)
 
 /* One complaint kept for sorting: its key and its output, nothing more. */
 struct row {
@@ -41,6 +43,8 @@ struct list_state {
 	enum filter_type sort_type;
 	int key_col;		/* the sort key is shown in its own column */
 	char key_header[64];
+	int due_col;		/* text filtered on deadlines: DUE shown */
+	size_t limit;		/* -n: at most this many rows */
 	size_t ncols;
 	size_t count;
 	struct row *rows;
@@ -75,6 +79,35 @@ row_cmp(const void *pa, const void *pb)
 	return c != 0 ? c : a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* A deadline in the zone, and " !" after it when overdue now. */
+static const char *
+due_text(struct list_state *ls, const struct node *doc, ptime_t due,
+    char *buf, size_t size)
+{
+	const struct policy *p = &ls->c->store.policy;
+	char iso[PTIME_BUFSZ];
+	size_t n;
+
+	ptime_format(due, p->tz_off, iso);
+	render_time(iso, p->tz_off, buf, size);
+	n = strlen(buf);
+	if (rules_overdue(&ls->c->rules, doc, ls->filters.now, NULL))
+		snprintf(buf + n, size - n, " !");
+	return buf;
+}
+
+/* The DUE cell: the earliest running deadline, or "-". */
+static const char *
+due_cell(struct list_state *ls, const struct node *doc, char *buf,
+    size_t size)
+{
+	ptime_t due;
+
+	if (!rules_running_due(&ls->c->rules, doc, &due, NULL))
+		return "-";
+	return due_text(ls, doc, due, buf, size);
+}
+
 /* The sort key's cell: a time in the zone, a word, or "-". */
 static const char *
 key_cell(struct list_state *ls, const struct node *doc, char *buf,
@@ -90,6 +123,8 @@ key_cell(struct list_state *ls, const struct node *doc, char *buf,
 			return raw ? "" : "-";
 		if (!k.present)
 			goto word;
+		if (!raw && ls->sort_type == FILTER_DUE)
+			return due_text(ls, doc, k.t, buf, size);
 		ptime_format(k.t, p->tz_off, iso);
 		if (raw && ls->sort_type == FILTER_DUE) {
 			snprintf(buf, size, "%s", iso);
@@ -113,7 +148,7 @@ word:
 /* The cells of one complaint, in column order. */
 static void
 row_cells(struct list_state *ls, const struct node *doc, const char **cells,
-    char *when, char *keybuf, size_t size)
+    char *when, char *keybuf, char *duebuf, size_t size)
 {
 	const char *six[RENDER_LIST_COLS];
 	int raw = ls->format == FMT_CSV;
@@ -127,6 +162,8 @@ row_cells(struct list_state *ls, const struct node *doc, const char **cells,
 	for (i = 0; i < RENDER_LIST_COLS; i++) {
 		if (i + 1 == RENDER_LIST_COLS && ls->key_col)
 			cells[j++] = key_cell(ls, doc, keybuf, size, raw);
+		if (i + 1 == RENDER_LIST_COLS && ls->due_col)
+			cells[j++] = due_cell(ls, doc, duebuf, size);
 		cells[j++] = six[i];
 	}
 }
@@ -156,7 +193,7 @@ static int
 render_row(struct list_state *ls, const struct node *doc)
 {
 	const char *cells[LIST_MAX_COLS];
-	char when[40], keybuf[40];
+	char when[40], keybuf[40], duebuf[40];
 	size_t i;
 
 	switch (ls->format) {
@@ -167,13 +204,15 @@ render_row(struct list_state *ls, const struct node *doc)
 		return ls->format == FMT_JSONL ? strbuf_addch(&ls->out, '\n') :
 		    0;
 	case FMT_CSV:
-		row_cells(ls, doc, cells, when, keybuf, sizeof(when));
+		row_cells(ls, doc, cells, when, keybuf, duebuf,
+		    sizeof(when));
 		return csv_add_row(&ls->out, cells, ls->ncols);
 	case FMT_IDS:
 		return strbuf_addstr(&ls->out, node_str(node_map_get(doc,
 		    "id"))) == -1 ? -1 : strbuf_addch(&ls->out, '\n');
 	case FMT_TEXT:
-		row_cells(ls, doc, cells, when, keybuf, sizeof(when));
+		row_cells(ls, doc, cells, when, keybuf, duebuf,
+		    sizeof(when));
 		if (ls->sort == NULL && !ls->reverse)
 			return table_add(&ls->table, cells);
 		for (i = 0; i < ls->ncols; i++)
@@ -224,7 +263,8 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 		warn(ls->c, bad);
 		return 0;
 	}
-	if (!filter_match(&ls->filters, doc))
+	if ((stream && ls->count >= ls->limit) ||
+	    !filter_match(&ls->filters, doc))
 		return 0;
 	if (ls->format == FMT_JSON && stream &&
 	    strbuf_addstr(&ls->out, ls->count ? ",\n" : "[\n") == -1)
@@ -262,7 +302,7 @@ flush_sorted(struct list_state *ls, struct perr *e)
 	sorting = ls;
 	if (ls->nrows > 1)
 		qsort(ls->rows, ls->nrows, sizeof(*ls->rows), row_cmp);
-	for (i = 0; i < ls->nrows; i++) {
+	for (i = 0; i < ls->nrows && i < ls->limit; i++) {
 		struct row *r = &ls->rows[i];
 
 		if (ls->format == FMT_TEXT) {
@@ -320,6 +360,8 @@ add_header(struct list_state *ls)
 	for (i = 0; i < RENDER_LIST_COLS; i++) {
 		if (i + 1 == RENDER_LIST_COLS && ls->key_col)
 			cells[j++] = ls->key_header;
+		if (i + 1 == RENDER_LIST_COLS && ls->due_col)
+			cells[j++] = "DUE";
 		cells[j++] = names[i];
 	}
 	if (ls->format == FMT_CSV)
@@ -361,6 +403,44 @@ setup_sort(struct list_state *ls, struct perr *e)
 	return 0;
 }
 
+/*
+ * Text filtered on deadlines (overdue=, due, due.CLOCK) shows them,
+ * unless the sort key already does.
+ */
+static void
+setup_due_col(struct list_state *ls)
+{
+	size_t i;
+
+	if (ls->format != FMT_TEXT || (ls->key_col &&
+	    ls->sort_type == FILTER_DUE))
+		return;
+	for (i = 0; i < ls->filters.n; i++) {
+		const struct filter *f = &ls->filters.v[i];
+
+		if (f->type == FILTER_DUE || f->type == FILTER_OVERDUE ||
+		    strncmp(f->field, "due.", 4) == 0)
+			ls->due_col = 1;
+	}
+}
+
+/* -n COUNT: a whole number from 1. */
+static int
+parse_limit(const char *s, size_t *limit)
+{
+	char *end;
+	long n;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || errno == ERANGE || n < 1)
+		return -1;
+	*limit = (size_t)n;
+	return 0;
+}
+
 int
 cmd_list(struct ctx *c, int argc, char **argv)
 {
@@ -374,7 +454,8 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	memset(&ls, 0, sizeof(ls));
 	perr_clear(&e);
 	ls.c = c;
-	args_init(&a, argc, argv, "+:hBmrf:s:");
+	ls.limit = (size_t)-1;
+	args_init(&a, argc, argv, "+:hBmrf:n:s:");
 	if ((ops = calloc((size_t)argc + 1, sizeof(*ops))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
 	while ((ch = args_next(&a)) != -1) {
@@ -382,6 +463,12 @@ cmd_list(struct ctx *c, int argc, char **argv)
 			format = a.arg;
 		else if (ch == 's')
 			ls.sort = a.arg;
+		else if (ch == 'n' && parse_limit(a.arg, &ls.limit) == -1) {
+			free(ops);
+			return fail(c, PLAINT_USAGE, "-n: \"%.20s\" is not a "
+			    "count (a whole number from 1)", a.arg);
+		} else if (ch == 'n')
+			continue;
 		else if (ch == 'r')
 			ls.reverse = 1;
 		else if (ch == 'm')
@@ -416,7 +503,8 @@ cmd_list(struct ctx *c, int argc, char **argv)
 			goto done;
 	if (ls.sort != NULL && setup_sort(&ls, &e) == -1)
 		goto done;
-	ls.ncols = RENDER_LIST_COLS + (ls.key_col ? 1 : 0);
+	setup_due_col(&ls);
+	ls.ncols = RENDER_LIST_COLS + (ls.key_col ? 1 : 0) + ls.due_col;
 	table_init(&ls.table, ls.ncols);
 	if ((ls.format == FMT_TEXT || ls.format == FMT_CSV) &&
 	    add_header(&ls) == -1) {

@@ -28,6 +28,30 @@ add_operand(struct ctx *c, struct node *fields, char *op, struct perr *e)
 	return 0;
 }
 
+/*
+ * received=yesterday, -2h, "today 09:30": stored as the time it names
+ * at the command's clock, so that the file holds an absolute time.
+ */
+static int
+absolute_received(struct ctx *c, struct node *fields, struct perr *e)
+{
+	struct node *r = node_map_get(fields, "received");
+	char iso[PTIME_BUFSZ];
+	ptime_t t;
+	int off, o;
+
+	if (node_str(r) == NULL || *r->str == '\0' ||
+	    ptime_parse(r->str, c->store.policy.tz_off, &t, &o) == 0)
+		return 0;
+	if (ptime_parse_relative(r->str, c->now, c->store.policy.tz_off, &t,
+	    &off) == -1)
+		return 0;	/* complaint_new names what is wrong */
+	ptime_format(t, off, iso);
+	if (node_map_set(fields, "received", node_new_str(iso)) == -1)
+		return perr_nomem(e);
+	return 0;
+}
+
 int
 cmd_log(struct ctx *c, int argc, char **argv)
 {
@@ -75,6 +99,8 @@ cmd_log(struct ctx *c, int argc, char **argv)
 			goto done;
 		}
 	}
+	if (absolute_received(c, fields, &e) == -1)
+		goto done;
 	st = ctx_stamp(c);
 	if (complaint_new(&doc, &c->store.policy, fields, &st, &e) == -1) {
 		if (from_stdin)

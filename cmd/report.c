@@ -244,33 +244,6 @@ nomem:
 	return -1;
 }
 
-static void
-period_text(const struct report *rp, int off, char *buf, size_t size)
-{
-	char a[PTIME_BUFSZ], b[PTIME_BUFSZ];
-	struct civil c;
-
-	a[0] = b[0] = '\0';
-	if (rp->has_from) {
-		ptime_to_civil(rp->from, off, &c);
-		snprintf(a, sizeof(a), "%04d-%02d-%02d %02d:%02d", c.year,
-		    c.month, c.day, c.hour, c.min);
-	}
-	if (rp->has_to) {
-		ptime_to_civil(rp->to, off, &c);
-		snprintf(b, sizeof(b), "%04d-%02d-%02d %02d:%02d", c.year,
-		    c.month, c.day, c.hour, c.min);
-	}
-	if (rp->has_from && rp->has_to)
-		snprintf(buf, size, "received %s to %s", a, b);
-	else if (rp->has_from)
-		snprintf(buf, size, "received since %s", a);
-	else if (rp->has_to)
-		snprintf(buf, size, "received until %s", b);
-	else
-		snprintf(buf, size, "all received");
-}
-
 static int
 out_table(struct report_state *rs)
 {
@@ -291,9 +264,9 @@ out_table(struct report_state *rs)
 	struct cells cl;
 	size_t i, j;
 
-	period_text(rp, rp->policy->tz_off, period, sizeof(period));
-	if (strbuf_addf(&rs->out, "Complaints %s%s%s%s%s: %ld\n", period,
-	    rp->nby ? ", by " : "", rp->nby ? rp->by[0] : "",
+	report_period_text(rp, period, sizeof(period));
+	if (strbuf_addf(&rs->out, "period: %s\nComplaints%s%s%s%s: %ld\n",
+	    period, rp->nby ? " by " : "", rp->nby ? rp->by[0] : "",
 	    rp->nby > 1 ? " and " : "", rp->nby > 1 ? rp->by[1] : "",
 	    rp->all.total) == -1)
 		return -1;
@@ -503,7 +476,7 @@ out_csv(struct report_state *rs)
 	const struct rules *r = rp->rules;
 	struct strbuf *sb = &rs->out;
 	size_t i, k;
-	char name[160];
+	char name[160], period[80];
 	int first = rp->nby == 0;
 
 	if (rs->bom && csv_add_bom(sb) == -1)
@@ -530,7 +503,8 @@ out_csv(struct report_state *rs)
 		    r->clocks[k].name, r->clocks[k].name, r->clocks[k].name,
 		    r->clocks[k].name) == -1)
 			return -1;
-	if (csv_end_row(sb) == -1)
+	report_period_text(rp, period, sizeof(period));
+	if (strbuf_addstr(sb, ",period") == -1 || csv_end_row(sb) == -1)
 		return -1;
 	for (i = 0; i <= rp->ngroups; i++) {
 		const struct report_group *g = nth_group(rp, i);
@@ -573,7 +547,7 @@ out_csv(struct report_state *rs)
 			    csv_num(sb, p90)) == -1)
 				return -1;
 		}
-		if (csv_end_row(sb) == -1)
+		if (csv_add_cell(sb, period, 0) == -1 || csv_end_row(sb) == -1)
 			return -1;
 	}
 	/* The fines ledger, after an empty line, when there is one. */
@@ -731,7 +705,7 @@ out_json(struct report_state *rs)
 {
 	const struct report *rp = &rs->rp;
 	struct strbuf *sb = &rs->out;
-	char t[PTIME_BUFSZ];
+	char t[PTIME_BUFSZ], period[80];
 	size_t i;
 	int open1 = 0;
 
@@ -742,8 +716,11 @@ out_json(struct report_state *rs)
 	    "null")) == -1 || strbuf_addstr(sb, ",\n  \"to\": ") == -1)
 		return -1;
 	ptime_format(rp->to, rp->policy->tz_off, t);
+	report_period_text(rp, period, sizeof(period));
 	if ((rp->has_to ? json_add_string(sb, t) : strbuf_addstr(sb,
-	    "null")) == -1 || strbuf_addstr(sb, ",\n  \"by\": [") == -1)
+	    "null")) == -1 || strbuf_addstr(sb, ",\n  \"period\": ") == -1 ||
+	    json_add_string(sb, period) == -1 ||
+	    strbuf_addstr(sb, ",\n  \"by\": [") == -1)
 		return -1;
 	for (i = 0; i < rp->nby; i++)
 		if ((i && strbuf_addstr(sb, ", ") == -1) ||
@@ -862,9 +839,11 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	    report_period(&rs.rp, from, to, &e) == -1) ||
 	    (by != NULL && report_group_by(&rs.rp, by, &e) == -1))
 		goto done;
-	for (i = 0; i < nops; i++)
+	for (i = 0; i < nops; i++) {
 		if (filter_parse(&rs.filters, ops[i], &e) == -1)
 			goto done;
+		report_narrow(&rs.rp, &rs.filters.v[rs.filters.n - 1]);
+	}
 	if (store_scan(&c->store, visit, &rs, &e) == -1)
 		goto done;
 	report_finish(&rs.rp);

@@ -123,68 +123,25 @@ parse_number(const char *s, double *out)
 	return *end != '\0' || errno == ERANGE || !isfinite(*out) ? -1 : 0;
 }
 
-static ptime_t
-day_start(ptime_t t, int off)
-{
-	struct civil c;
-
-	ptime_to_civil(t, off, &c);
-	return ptime_days_from_civil(c.year, c.month, c.day) * 86400 - off;
-}
-
 /*
- * A time value as the span [lo, hi) it denotes: a month, a day, one
- * second, or the instant a window from now ends at.
+ * A time value as the span [lo, hi) it denotes (ptime_parse_period);
+ * compared by order, a time relative to now is its point.
  */
 static int
-parse_time_value(const struct filter_set *fs, const char *s, ptime_t *lo,
-    ptime_t *hi)
+parse_time_value(const struct filter_set *fs, const struct filter *f,
+    ptime_t *lo, ptime_t *hi)
 {
-	int off = fs->policy->tz_off, o, y, m;
-	struct duration d;
-	const char *p = s;
-	char buf[16];
+	struct ptime_period p;
 
-	if (strcmp(s, "now") == 0) {
-		*lo = fs->now;
-		*hi = fs->now + 1;
-		return 0;
-	}
-	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0 ||
-	    strcmp(s, "tomorrow") == 0) {
-		*lo = day_start(fs->now, off) + 86400 * (*s == 'y' ? -1 :
-		    *s == 't' && s[1] == 'o' && s[2] == 'm' ? 1 : 0);
-		*hi = *lo + 86400;
-		return 0;
-	}
-	if (*p == '+' || *p == '-')
-		p++;
-	if (ptime_parse_duration(p, &d) == 0) {
-		if (d.unit == DUR_WORKDAY || d.unit == DUR_BHOUR)
-			return -1;
-		if (*s == '-')
-			d.count = -d.count;
-		*lo = ptime_add(fs->now, &d, off);
-		*hi = *lo + 1;
-		return 0;
-	}
-	/* A month: 2026-11. */
-	if (strlen(s) == 7 && s[4] == '-') {
-		snprintf(buf, sizeof(buf), "%s-01", s);
-		if (ptime_parse(buf, off, lo, &o) == -1)
-			return -1;
-		y = atoi(s);
-		m = atoi(s + 5) + 1;
-		if (m == 13) {
-			m = 1;
-			y++;
-		}
-		*hi = ptime_days_from_civil(y, m, 1) * 86400 - off;
-		return 0;
-	}
-	if (ptime_parse(s, off, lo, &o) == -1)
+	if (ptime_parse_period(f->value, fs->now, fs->policy->tz_off,
+	    &p) == -1)
 		return -1;
-	*hi = *lo + (strlen(s) == 10 ? 86400 : 1);
+	*lo = p.lo;
+	*hi = p.hi;
+	if (p.rel && f->op != FILTER_EQ && f->op != FILTER_NE) {
+		*lo = p.at;
+		*hi = p.at + 1;
+	}
 	return 0;
 }
 
@@ -280,9 +237,10 @@ parse_value(const struct filter_set *fs, struct filter *f, struct perr *e)
 		break;
 	case FILTER_TIME:
 	case FILTER_DUE:
-		if (parse_time_value(fs, f->value, &f->lo, &f->hi) == -1)
-			return bad_value(f, e, "a time (use 2026-11-27, "
-			    "2026-11-27T10:00, 2026-11, today, 24h or -7d)");
+		if (parse_time_value(fs, f, &f->lo, &f->hi) == -1)
+			return bad_value(f, e, "a time or a period (use "
+			    "2026-11-27, 2026-11-27T10:00, 2026-11, 2026, "
+			    "today, last-month, 24h or -7d)");
 		break;
 	case FILTER_ID:
 		if (complaint_id_parse(f->value, &f->id) == -1)

@@ -6,13 +6,17 @@
  *
  *	times		received, due.*, resolution.at, notice.at, and the
  *			policy's time and date fields: as instants.  The
- *			value is a time (2026-11-27T10:00:00+08:00), a day
- *			(2026-11-27) or a month (2026-11), read in the
+ *			value is a period (ptime_parse_period, which
+ *			report's from= and to= read too): a time
+ *			(2026-11-27T10:00:00+08:00), a day (2026-11-27), a
+ *			month (2026-11) or a year (2026), read in the
  *			policy's zone, a span that = matches throughout
  *			(received>=2026-11-01 is from the start of that day,
  *			received<=2026-11-30 up to its end); now, today,
- *			yesterday, tomorrow; or a window from now: 24h, 7d,
- *			-7d (m, h, d, w).
+ *			yesterday, tomorrow, this-month, last-month; or a
+ *			window from now: 24h, -7d (m, h, d, w, mo, y), which
+ *			orderings compare with its end and = covers from now
+ *			to its end (received=-7d: the last seven days).
  *	due		the earliest deadline of a clock still running
  *			(rules_running_due): due<24h is due within a day
  *			from now, overdue ones included.

@@ -235,3 +235,138 @@ ptime_format_span(long long s, char *buf, unsigned long size)
 	else
 		snprintf(buf, size, "%lldm", m);
 }
+
+static ptime_t
+day_start(ptime_t t, int off)
+{
+	struct civil c;
+
+	ptime_to_civil(t, off, &c);
+	return ptime_days_from_civil(c.year, c.month, c.day) * 86400 - off;
+}
+
+/* The first instant of month m (1..13) of year y in UTC+off. */
+static ptime_t
+month_start(int y, int m, int off)
+{
+	if (m > 12) {
+		m -= 12;
+		y++;
+	} else if (m < 1) {
+		m += 12;
+		y--;
+	}
+	return ptime_days_from_civil(y, m, 1) * 86400 - off;
+}
+
+/* "-30d", "24h", "+1mo": now moved; workdays and business hours not. */
+static int
+parse_shift(const char *s, ptime_t now, int off, ptime_t *t)
+{
+	struct duration d;
+	const char *p = s + (*s == '+' || *s == '-');
+
+	if (ptime_parse_duration(p, &d) == -1 || d.unit == DUR_WORKDAY ||
+	    d.unit == DUR_BHOUR)
+		return -1;
+	if (*s == '-')
+		d.count = -d.count;
+	*t = ptime_add(now, &d, off);
+	return 0;
+}
+
+/* A day, month or year named by a word: today, last-month ... */
+static int
+named_period(const char *s, ptime_t now, int off, struct ptime_period *p)
+{
+	struct civil c;
+	int shift;
+
+	ptime_to_civil(now, off, &c);
+	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0 ||
+	    strcmp(s, "tomorrow") == 0) {
+		shift = *s == 'y' ? -1 : s[2] == 'm' ? 1 : 0;
+		p->lo = day_start(now, off) + 86400 * shift;
+		p->hi = p->lo + 86400;
+		return 0;
+	}
+	if (strcmp(s, "this-month") == 0 || strcmp(s, "last-month") == 0) {
+		shift = *s == 'l' ? -1 : 0;
+		p->lo = month_start(c.year, c.month + shift, off);
+		p->hi = month_start(c.year, c.month + shift + 1, off);
+		return 0;
+	}
+	return -1;
+}
+
+int
+ptime_parse_period(const char *s, ptime_t now, int off,
+    struct ptime_period *p)
+{
+	char buf[16];
+	int o, y;
+
+	memset(p, 0, sizeof(*p));
+	if (strcmp(s, "now") == 0) {
+		p->lo = now;
+		p->hi = now + 1;
+		return 0;
+	}
+	if (named_period(s, now, off, p) == 0)
+		return 0;
+	if (parse_shift(s, now, off, &p->at) == 0) {
+		p->rel = 1;
+		p->lo = p->at < now ? p->at : now;
+		p->hi = (p->at < now ? now : p->at) + 1;
+		return 0;
+	}
+	/* A year: 2026; a month: 2026-11. */
+	if (strlen(s) == 4 && digits(s, 4, &y) == 0 && y >= 1970) {
+		p->lo = month_start(y, 1, off);
+		p->hi = month_start(y + 1, 1, off);
+		return 0;
+	}
+	if (strlen(s) == 7 && s[4] == '-') {
+		snprintf(buf, sizeof(buf), "%s-01", s);
+		if (ptime_parse(buf, off, &p->lo, &o) == -1)
+			return -1;
+		p->hi = month_start(atoi(s), atoi(s + 5) + 1, off);
+		return 0;
+	}
+	if (ptime_parse(s, off, &p->lo, &o) == -1)
+		return -1;
+	p->hi = p->lo + (strlen(s) == 10 ? 86400 : 1);
+	return 0;
+}
+
+int
+ptime_parse_relative(const char *s, ptime_t now, int def_off, ptime_t *t,
+    int *off)
+{
+	struct civil c;
+	size_t n = strcspn(s, " ");
+	int back = strncmp(s, "yesterday", n) == 0 && n == 9;
+
+	*off = def_off;
+	if (ptime_parse(s, def_off, t, off) == 0)
+		return 0;
+	if (strcmp(s, "now") == 0 || strcmp(s, "today") == 0 ||
+	    strcmp(s, "yesterday") == 0) {
+		*t = now - (back ? 86400 : 0);
+		return 0;
+	}
+	if ((back || (n == 5 && strncmp(s, "today", 5) == 0)) &&
+	    s[n] == ' ') {
+		/* "yesterday 14:30": that day, at that time. */
+		ptime_to_civil(now - (back ? 86400 : 0), def_off, &c);
+		s += n + 1;
+		if (strlen(s) != 5 || digits(s, 2, &c.hour) == -1 ||
+		    s[2] != ':' || digits(s + 3, 2, &c.min) == -1 ||
+		    c.hour > 23 || c.min > 59)
+			return -1;
+		c.sec = 0;
+		*t = ptime_from_civil(&c, def_off);
+		return 0;
+	}
+	return parse_shift(s, now, def_off, t);
+}

@@ -63,6 +63,31 @@ int ptime_parse_duration(const char *s, struct duration *d);
  * the Civil Code's end of day.
  */
 ptime_t ptime_add(ptime_t t, const struct duration *d, int off);
+/*
+ * A period people type, in UTC+off at the clock now, as the span
+ * [lo, hi) it covers: a day 2026-11-05, a month 2026-11, a year 2026, a
+ * time 2026-11-05T10:00 (one second); today, yesterday, tomorrow,
+ * this-month, last-month; now; or a time relative to now, -30d or 24h
+ * (m, h, d, w, mo, y), which covers now to that time, either way, and is
+ * the point "at" for comparisons (rel is 1).  -1 on anything else.
+ */
+struct ptime_period {
+	ptime_t lo, hi, at;
+	int rel;
+};
+
+int ptime_parse_period(const char *s, ptime_t now, int off,
+    struct ptime_period *p);
+
+/*
+ * An instant a person types at the clock now: what ptime_parse takes,
+ * or now, today (now), yesterday (24 hours before now: the same time
+ * of day), either of these followed by a time of day ("yesterday
+ * 14:30"), or now moved by -2h, -3d, +30m (m, h, d, w, mo, y).
+ */
+int ptime_parse_relative(const char *s, ptime_t now, int def_off,
+    ptime_t *t, int *off);
+
 /* "2d 3h", "45m", "0m" for a span of seconds (negative: absolute value). */
 void ptime_format_span(long long secs, char *buf, unsigned long size);
 

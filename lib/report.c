@@ -202,17 +202,37 @@ report_release(struct report *rp)
 	memset(rp, 0, sizeof(*rp));
 }
 
-static int
-parse_bound(const char *s, int off, int end_of_day, ptime_t *t)
+static void
+narrow_from(struct report *rp, ptime_t t)
 {
-	int o;
+	if (!rp->has_from || t > rp->from)
+		rp->from = t;
+	rp->has_from = 1;
+}
 
-	if (ptime_parse(s, off, t, &o) == -1)
-		return -1;
-	/* A bare date in to= covers that day. */
-	if (end_of_day && strlen(s) == 10)
-		*t += 86400 - 1;
-	return 0;
+static void
+narrow_to(struct report *rp, ptime_t t)
+{
+	if (!rp->has_to || t < rp->to)
+		rp->to = t;
+	rp->has_to = 1;
+}
+
+/* A period given at all replaces the default month, once. */
+static void
+period_given(struct report *rp)
+{
+	if (!rp->given)
+		rp->has_from = rp->has_to = 0;
+	rp->given = 1;
+}
+
+static int
+bad_bound(struct perr *e, const char *name, const char *s)
+{
+	return perr_set(e, PLAINT_USAGE, "%s=: \"%.40s\" is not a period "
+	    "(use 2026-11-05, 2026-11, 2026, -30d, today, yesterday, "
+	    "this-month or last-month)", name, s);
 }
 
 int
@@ -220,9 +240,9 @@ report_period(struct report *rp, const char *from, const char *to,
     struct perr *e)
 {
 	int off = rp->policy->tz_off;
+	struct ptime_period p;
 	struct civil c;
 
-	rp->has_from = rp->has_to = 0;
 	if (from == NULL && to == NULL) {
 		ptime_to_civil(rp->now, off, &c);
 		rp->from = ptime_days_from_civil(c.year, c.month, 1) * 86400 -
@@ -234,23 +254,89 @@ report_period(struct report *rp, const char *from, const char *to,
 		rp->to = ptime_days_from_civil(c.year, c.month, 1) * 86400 -
 		    off - 1;
 		rp->has_from = rp->has_to = 1;
+		rp->given = 0;
 		return 0;
 	}
+	period_given(rp);
 	if (from != NULL) {
-		if (parse_bound(from, off, 0, &rp->from) == -1)
-			return perr_set(e, PLAINT_USAGE, "from=: \"%.40s\" is "
-			    "not a date or a time (use 2026-11-01)", from);
-		rp->has_from = 1;
+		if (ptime_parse_period(from, rp->now, off, &p) == -1)
+			return bad_bound(e, "from", from);
+		narrow_from(rp, p.rel ? p.at : p.lo);
 	}
 	if (to != NULL) {
-		if (parse_bound(to, off, 1, &rp->to) == -1)
-			return perr_set(e, PLAINT_USAGE, "to=: \"%.40s\" is "
-			    "not a date or a time (use 2026-11-30)", to);
-		rp->has_to = 1;
+		if (ptime_parse_period(to, rp->now, off, &p) == -1)
+			return bad_bound(e, "to", to);
+		narrow_to(rp, p.rel ? p.at : p.hi - 1);
 	}
 	if (rp->has_from && rp->has_to && rp->to < rp->from)
 		return perr_set(e, PLAINT_USAGE, "to= is before from=");
 	return 0;
+}
+
+void
+report_narrow(struct report *rp, const struct filter *f)
+{
+	if (strcmp(f->field, "received") != 0 || f->type != FILTER_TIME ||
+	    f->absent)
+		return;
+	period_given(rp);
+	switch (f->op) {
+	case FILTER_EQ:
+		narrow_from(rp, f->lo);
+		narrow_to(rp, f->hi - 1);
+		break;
+	case FILTER_GE:
+		narrow_from(rp, f->lo);
+		break;
+	case FILTER_GT:
+		narrow_from(rp, f->hi);
+		break;
+	case FILTER_LT:
+		narrow_to(rp, f->lo - 1);
+		break;
+	case FILTER_LE:
+		narrow_to(rp, f->hi - 1);
+		break;
+	case FILTER_NE:		/* no span: the filter alone decides */
+		break;
+	}
+}
+
+/* "2026-11-05", or "2026-11-05 10:00" off a day's edge. */
+static void
+bound_text(ptime_t t, int off, int edge, char *buf, size_t size)
+{
+	struct civil c;
+
+	ptime_to_civil(t, off, &c);
+	if (edge)
+		snprintf(buf, size, "%04d-%02d-%02d", c.year, c.month, c.day);
+	else
+		snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", c.year,
+		    c.month, c.day, c.hour, c.min);
+}
+
+void
+report_period_text(const struct report *rp, char *buf, size_t size)
+{
+	int off = rp->policy->tz_off;
+	char a[PTIME_BUFSZ], b[PTIME_BUFSZ];
+	struct civil c;
+
+	ptime_to_civil(rp->from, off, &c);
+	bound_text(rp->from, off, c.hour == 0 && c.min == 0 && c.sec == 0,
+	    a, sizeof(a));
+	ptime_to_civil(rp->to + 1, off, &c);
+	bound_text(rp->to, off, c.hour == 0 && c.min == 0 && c.sec == 0,
+	    b, sizeof(b));
+	if (rp->has_from && rp->has_to)
+		snprintf(buf, size, "%s \xe2\x80\x93 %s", a, b);
+	else if (rp->has_from)
+		snprintf(buf, size, "since %s", a);
+	else if (rp->has_to)
+		snprintf(buf, size, "until %s", b);
+	else
+		snprintf(buf, size, "all");
 }
 
 /* Fields that hold personal data a report never prints. */

@@ -36,6 +36,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "filter.h"
 #include "node.h"
 #include "policy.h"
 #include "ptime.h"
@@ -113,6 +114,7 @@ struct report {
 	const struct rules *rules;
 	ptime_t now, from, to;
 	int has_from, has_to;
+	int given;		/* a period was given: no default month */
 	const char *by[REPORT_MAX_BY];
 	char *by_buf;
 	size_t nby;
@@ -126,12 +128,23 @@ struct report {
 int report_init(struct report *rp, const struct policy *p,
     const struct rules *r, ptime_t now, struct perr *e);
 /*
- * The period on received: from and to are dates or times (NULL: no
- * bound; both NULL: this month).  A date in to means the end of that
- * day (23:59:59).  PLAINT_USAGE when malformed.
+ * The period on received: from and to are periods (ptime_parse_period;
+ * NULL: no bound; both NULL: this month): from is the start of its
+ * period, to the end of its own (2026-11-30 up to 23:59:59), a relative
+ * time (-30d) the point it names.  Given, it replaces the default month
+ * and narrows what report_narrow set.  PLAINT_USAGE when malformed,
+ * naming the value.
  */
 int report_period(struct report *rp, const char *from, const char *to,
     struct perr *e);
+/*
+ * Narrow the period by a filter on received (others are ignored), as
+ * parsed by filter_parse: the first replaces the default month.
+ * received!= leaves the period open and the filter alone decides.
+ */
+void report_narrow(struct report *rp, const struct filter *f);
+/* "2026-11-01 – 2026-11-30", "since 2026-11-05 10:00", "all". */
+void report_period_text(const struct report *rp, char *buf, size_t size);
 /*
  * "field" or "field,field": fields of a complaint, or month.  Fields
  * holding phone numbers or addresses, and fields that are not a single

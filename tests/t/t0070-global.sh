@@ -13,7 +13,7 @@ synopsis() {
 	init) echo "usage: plaint init [-p pack] [dir]" ;;
 	log) printf "usage: plaint log [field=value ...]\n       plaint log -\n" ;;
 	show) echo "usage: plaint show [-f yaml|json|text] ID" ;;
-	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-s key] [filter ...]" ;;
+	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-n count] [-s key] [filter ...]" ;;
 	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
 	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
 	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
@@ -244,9 +244,9 @@ test_expect_success '-N: other forms, in the policy time zone without an offset'
 '
 
 test_expect_success '-N that is not a time' '
-	test_expect_code 64 plaint -C tree -N yesterday list 2>err >out &&
+	test_expect_code 64 plaint -C tree -N last-week list 2>err >out &&
 	test ! -s out &&
-	echo "plaint: list: -N: \"yesterday\" is not a time (use 2026-11-27T10:00:00+08:00)" >expect &&
+	echo "plaint: list: -N: \"last-week\" is not a time (use 2026-11-27T10:00:00+08:00, yesterday 14:30 or -2h)" >expect &&
 	test_cmp expect err
 '
 

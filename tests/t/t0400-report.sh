@@ -50,7 +50,8 @@ test_expect_success 'by category, this month: every figure' '
 	cd t &&
 	plaint report -b category >out &&
 	cat >expect <<-\EOT &&
-	Complaints received 2026-11-01 00:00 to 2026-11-30 23:59, by category: 5
+	period: 2026-11-01 – 2026-11-30
+	Complaints by category: 5
 
 	CATEGORY       TOTAL  OPEN  OVERDUE  INVALID  UNSATISFIED  FINES  AMOUNT
 	账单缴费       3      1     2        1        1            1      50
@@ -103,6 +104,7 @@ test_expect_success 'json: the same figures, one document' '
 	{
 	  "from": "2026-11-01T00:00:00+08:00",
 	  "to": "2026-11-30T23:59:59+08:00",
+	  "period": "2026-11-01 – 2026-11-30",
 	  "by": [],
 	  "total": 5,
 	  "open": 3,
@@ -199,9 +201,10 @@ test_expect_success 'csv: a cell that starts a formula is neutralised' '
 test_expect_success 'by month over a period given with from= and to=' '
 	cd t &&
 	plaint report -b month from=2026-10-01 to=2026-11-30 >out &&
-	sed -n "1,6p" out >actual &&
+	sed -n "1,7p" out >actual &&
 	cat >expect <<-\EOT &&
-	Complaints received 2026-10-01 00:00 to 2026-11-30 23:59, by month: 6
+	period: 2026-10-01 – 2026-11-30
+	Complaints by month: 6
 
 	MONTH    TOTAL  OPEN  OVERDUE  INVALID  UNSATISFIED  FINES  AMOUNT
 	2026-10  1      1     1        0        0            0      0
@@ -214,9 +217,10 @@ test_expect_success 'by month over a period given with from= and to=' '
 test_expect_success 'the default period is the month of -N' '
 	cd t &&
 	plaint -N 2026-10-31T23:00 report >out &&
-	head -n 4 out >actual &&
+	head -n 5 out >actual &&
 	cat >expect <<-\EOT &&
-	Complaints received 2026-10-01 00:00 to 2026-10-31 23:59: 1
+	period: 2026-10-01 – 2026-10-31
+	Complaints: 1
 
 	TOTAL  OPEN  OVERDUE  INVALID  UNSATISFIED  FINES  AMOUNT
 	1      1     1        0        0            0      0
@@ -227,9 +231,10 @@ test_expect_success 'the default period is the month of -N' '
 test_expect_success 'filters narrow what is counted; by assignee' '
 	cd t &&
 	plaint report -b assignee status=open >out &&
-	sed -n "1,6p" out >actual &&
+	sed -n "1,7p" out >actual &&
 	cat >expect <<-\EOT &&
-	Complaints received 2026-11-01 00:00 to 2026-11-30 23:59, by assignee: 3
+	period: 2026-11-01 – 2026-11-30
+	Complaints by assignee: 3
 
 	ASSIGNEE  TOTAL  OPEN  OVERDUE  INVALID  UNSATISFIED  FINES  AMOUNT
 	张三      1      1     1        0        0            1      20
@@ -242,7 +247,7 @@ test_expect_success 'filters narrow what is counted; by assignee' '
 test_expect_success 'an empty period says so' '
 	cd t &&
 	plaint report from=2027-01-01 >out &&
-	echo "Complaints received since 2027-01-01 00:00: 0" >expect &&
+	printf "period: since 2027-01-01\nComplaints: 0\n" >expect &&
 	test_cmp expect out
 '
 
@@ -293,7 +298,7 @@ test_expect_success 'a bad file is skipped with a warning, and the status is 65'
 	mkdir -p 2026/12 && printf "id: [\n" >2026/12/2612-0001.yaml &&
 	test_expect_code 65 plaint report >out 2>err &&
 	grep "2612-0001.yaml" err &&
-	grep "^Complaints .*: 5$" out
+	grep "^Complaints: 5$" out
 '
 
 test_done

@@ -62,6 +62,101 @@ static const struct {
 	{ "", 0, 0 }, { "99999999999999999999m", 0, 0 },
 };
 
+/* Periods at 2026-12-02T12:00:00+08:00, as [lo, hi) at +08:00. */
+static const struct {
+	const char *in;
+	const char *lo, *hi;	/* NULL: refused */
+	int rel;
+} period_cases[] = {
+	{ "2026-11-05", "2026-11-05T00:00:00+08:00",
+	  "2026-11-06T00:00:00+08:00", 0 },
+	{ "2026-11", "2026-11-01T00:00:00+08:00",
+	  "2026-12-01T00:00:00+08:00", 0 },
+	{ "2026-12", "2026-12-01T00:00:00+08:00",
+	  "2027-01-01T00:00:00+08:00", 0 },
+	{ "2026", "2026-01-01T00:00:00+08:00",
+	  "2027-01-01T00:00:00+08:00", 0 },
+	{ "2026-11-05T10:00", "2026-11-05T10:00:00+08:00",
+	  "2026-11-05T10:00:01+08:00", 0 },
+	{ "today", "2026-12-02T00:00:00+08:00",
+	  "2026-12-03T00:00:00+08:00", 0 },
+	{ "yesterday", "2026-12-01T00:00:00+08:00",
+	  "2026-12-02T00:00:00+08:00", 0 },
+	{ "tomorrow", "2026-12-03T00:00:00+08:00",
+	  "2026-12-04T00:00:00+08:00", 0 },
+	{ "this-month", "2026-12-01T00:00:00+08:00",
+	  "2027-01-01T00:00:00+08:00", 0 },
+	{ "last-month", "2026-11-01T00:00:00+08:00",
+	  "2026-12-01T00:00:00+08:00", 0 },
+	{ "-30d", "2026-11-02T12:00:00+08:00",
+	  "2026-12-02T12:00:01+08:00", 1 },
+	{ "24h", "2026-12-02T12:00:00+08:00",
+	  "2026-12-03T12:00:01+08:00", 1 },
+	{ "-1mo", "2026-11-02T12:00:00+08:00",
+	  "2026-12-02T12:00:01+08:00", 1 },
+	{ "2026-13", NULL, NULL, 0 }, { "1969", NULL, NULL, 0 },
+	{ "202", NULL, NULL, 0 }, { "-3wd", NULL, NULL, 0 },
+	{ "next-month", NULL, NULL, 0 }, { "", NULL, NULL, 0 },
+	{ "2026-11-5", NULL, NULL, 0 }, { "-0d", NULL, NULL, 0 },
+};
+
+/* Instants typed at 2026-12-02T12:00:00+08:00. */
+static const struct {
+	const char *in;
+	const char *out;	/* NULL: refused */
+} relative_cases[] = {
+	{ "now", "2026-12-02T12:00:00+08:00" },
+	{ "today", "2026-12-02T12:00:00+08:00" },
+	{ "yesterday", "2026-12-01T12:00:00+08:00" },
+	{ "yesterday 14:30", "2026-12-01T14:30:00+08:00" },
+	{ "today 08:05", "2026-12-02T08:05:00+08:00" },
+	{ "-2h", "2026-12-02T10:00:00+08:00" },
+	{ "-3d", "2026-11-29T12:00:00+08:00" },
+	{ "+30m", "2026-12-02T12:30:00+08:00" },
+	{ "2026-11-27T10:00", "2026-11-27T10:00:00+08:00" },
+	{ "yesterday 24:00", NULL }, { "yesterday 9:00", NULL },
+	{ "tomorrow", NULL }, { "-2wd", NULL }, { "yesterdays", NULL },
+	{ "today ", NULL }, { "2h ago", NULL },
+};
+
+static void
+periods(void)
+{
+	char buf[PTIME_BUFSZ];
+	struct ptime_period p;
+	ptime_t now, t;
+	size_t i;
+	int off;
+
+	CHECK(ptime_parse("2026-12-02T12:00", 8 * 3600, &now, &off) == 0);
+	for (i = 0; i < sizeof(period_cases) / sizeof(period_cases[0]); i++) {
+		int rc = ptime_parse_period(period_cases[i].in, now, 8 * 3600,
+		    &p);
+
+		CHECK((rc == 0) == (period_cases[i].lo != NULL));
+		if (rc != 0 || period_cases[i].lo == NULL)
+			continue;
+		ptime_format(p.lo, 8 * 3600, buf);
+		CHECK_STR(buf, period_cases[i].lo);
+		ptime_format(p.hi, 8 * 3600, buf);
+		CHECK_STR(buf, period_cases[i].hi);
+		CHECK(p.rel == period_cases[i].rel);
+	}
+	CHECK(ptime_parse_period("-30d", now, 8 * 3600, &p) == 0);
+	CHECK(p.at == p.lo);
+	for (i = 0; i < sizeof(relative_cases) / sizeof(relative_cases[0]);
+	    i++) {
+		int rc = ptime_parse_relative(relative_cases[i].in, now,
+		    8 * 3600, &t, &off);
+
+		CHECK((rc == 0) == (relative_cases[i].out != NULL));
+		if (rc != 0 || relative_cases[i].out == NULL)
+			continue;
+		ptime_format(t, 8 * 3600, buf);
+		CHECK_STR(buf, relative_cases[i].out);
+	}
+}
+
 void
 suite_ptime(void)
 {
@@ -71,6 +166,7 @@ suite_ptime(void)
 	ptime_t t;
 	int off;
 
+	periods();
 	for (i = 0; i < sizeof(parse_cases) / sizeof(parse_cases[0]); i++) {
 		int rc = ptime_parse(parse_cases[i].in, 8 * 3600, &t, &off);
 
