@@ -17,7 +17,7 @@ synopsis() {
 	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
 	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
 	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
-	import) echo "usage: plaint import [-kn] [-f jsonl|csv|yaml] [file ...]" ;;
+	import) echo "usage: plaint import [-kn] [-d sep] [-e encoding] [-f jsonl|csv|yaml] [file ...]" ;;
 	assign) echo "usage: plaint assign ID ... PERSON [department=dept] [-m note]" ;;
 	note) echo "usage: plaint note ID ... -m text [-c]" ;;
 	set) echo "usage: plaint set ID ... field=value ... -m reason" ;;
