@@ -248,6 +248,22 @@ render_times(struct strbuf *out, const struct node *doc,
 	return 0;
 }
 
+/* A set event's fields, each "name: old → new", so a correction is seen. */
+static int
+render_changed(struct strbuf *out, const struct node *fields)
+{
+	size_t i;
+
+	if (fields == NULL || fields->type != NODE_MAP)
+		return 0;
+	for (i = 0; i < fields->n; i++)
+		if (strbuf_addf(out, "  %s: %s → %s", fields->keys[i],
+		    str_or(fields->kids[i], "old", "-"),
+		    str_or(fields->kids[i], "new", "-")) == -1)
+			return -1;
+	return 0;
+}
+
 static int
 render_event(struct strbuf *out, const struct node *ev, int off)
 {
@@ -259,7 +275,8 @@ render_event(struct strbuf *out, const struct node *ev, int off)
 
 	render_time(str_or(ev, "at", ""), off, when, sizeof(when));
 	if (strbuf_addf(out, "  %3s  %s  %s  %s", str_or(ev, "n", "?"), when,
-	    str_or(ev, "by", "?"), str_or(ev, "action", "?")) == -1)
+	    str_or(ev, "by", "?"), str_or(ev, "action", "?")) == -1 ||
+	    render_changed(out, node_map_get(ev, "fields")) == -1)
 		return -1;
 	for (i = 0; details[i] != NULL; i++) {
 		const char *v = str_or(ev, details[i], NULL);

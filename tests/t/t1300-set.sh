@@ -66,7 +66,9 @@ test_expect_success 'set corrects the fields typed at intake, one event with old
 	  note: "电话号码登记错误"
 	EOF
 	test_cmp expect event &&
-	grep "^status: new$" $F
+	grep "^status: new$" $F &&
+	plaint -C tree show -f text 2611-0001 >text &&
+	grep "^    2  2026-11-27 12:00  王芳  set  category: billing → service-attitude  channel: phone → visit  subject: 抄表员态度恶劣 → 抄表员态度差 .*  visits: - → 2  note: 电话号码登记错误$" text
 '
 
 test_expect_success 'plaint do ID set is the same action' '
