@@ -691,3 +691,47 @@ policy_action(struct ctx *c, const struct complaint_id *id,
 	*rc = run_change(c, id, action, NULL, change_args_effect, ca);
 	return 1;
 }
+
+int
+output_check(struct ctx *c, const char *file, int csv, int bom)
+{
+	if (bom && !csv)
+		return fail(c, PLAINT_USAGE, "-B: only with -f csv");
+	if (file != NULL && *file == '\0')
+		return fail(c, PLAINT_USAGE, "-o: the file name is empty");
+	return PLAINT_OK;
+}
+
+void
+output_init(struct output *o, const char *file, int csv, int bom)
+{
+	memset(o, 0, sizeof(*o));
+	o->file = file;
+	o->fp = stdout;
+	o->bom = csv && (bom || file != NULL);
+}
+
+int
+output_open(struct output *o, struct perr *e)
+{
+	if (o->file == NULL)
+		return 0;
+	if (fileio_out_open(&o->fo, o->file, e) == -1)
+		return -1;
+	o->fp = o->fo.fp;
+	return 0;
+}
+
+int
+output_close(struct ctx *c, struct output *o, struct perr *e)
+{
+	if (o->fo.tmp == NULL)
+		return 0;
+	o->fp = stdout;
+	if (fileio_out_close(&o->fo, e->code == 0 && c->rval == 0, e) == 0)
+		return 0;
+	if (!c->quiet)
+		fprintf(stderr, "plaint: %s: %s is left as it was: the %s "
+		    "was not complete\n", c->cmd, o->file, c->cmd);
+	return -1;
+}

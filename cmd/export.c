@@ -12,7 +12,6 @@
 
 #include "../lib/csv.h"
 #include "../lib/export.h"
-#include "../lib/fileio.h"
 #include "../lib/filter.h"
 #include "../lib/json.h"
 #include "plaint.h"
@@ -99,14 +98,13 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	struct args a;
 	struct perr e;
 	const char *format = "jsonl", *file = NULL;
-	struct fileio_out out = { NULL, NULL, NULL };
+	struct output out;
 	char **ops = NULL, msg[80];
 	int ch, rc, nops = 0, i, bom = 0;
 
 	memset(&es, 0, sizeof(es));
 	perr_clear(&e);
 	es.c = c;
-	es.out = stdout;
 	args_init(&a, argc, argv, "+:hBrf:o:");
 	if ((ops = calloc((size_t)argc + 1, sizeof(*ops))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
@@ -133,15 +131,9 @@ cmd_export(struct ctx *c, int argc, char **argv)
 		    "(jsonl or csv)", format);
 	}
 	es.csv = strcmp(format, "csv") == 0;
-	if (bom && !es.csv) {
-		free(ops);
-		return fail(c, PLAINT_USAGE, "-B: only with -f csv");
-	}
-	if (file != NULL && *file == '\0') {
-		free(ops);
-		return fail(c, PLAINT_USAGE, "-o: the file name is empty");
-	}
-	if ((rc = setup(c)) != 0) {
+	output_init(&out, file, es.csv, bom);
+	if ((rc = output_check(c, file, es.csv, bom)) != 0 ||
+	    (rc = setup(c)) != 0) {
 		free(ops);
 		return rc;
 	}
@@ -150,16 +142,14 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	for (i = 0; i < nops; i++)
 		if (filter_parse(&es.filters, ops[i], &e) == -1)
 			goto done;
-	if (file != NULL) {
-		if (fileio_out_open(&out, file, &e) == -1)
-			goto done;
-		es.out = out.fp;
-	}
+	if (output_open(&out, &e) == -1)
+		goto done;
+	es.out = out.fp;
 	es.pass = 1;
 	if (es.csv) {
 		if (store_scan(&c->store, visit, &es, &e) == -1)
 			goto done;
-		if ((bom && csv_add_bom(&es.buf) == -1) ||
+		if ((out.bom && csv_add_bom(&es.buf) == -1) ||
 		    export_columns_header(&es.cols, &es.buf) == -1) {
 			perr_nomem(&e);
 			goto done;
@@ -181,11 +171,7 @@ cmd_export(struct ctx *c, int argc, char **argv)
 		warn(c, &w);
 	}
 done:
-	/* A record skipped (a warning) makes the output partial: keep FILE. */
-	if (out.tmp != NULL && fileio_out_close(&out, e.code == 0 &&
-	    c->rval == 0, &e) == -1 && !c->quiet)
-		fprintf(stderr, "plaint: export: %s is left as it was: the "
-		    "export was not complete\n", file);
+	output_close(c, &out, &e);
 	free(ops);
 	filter_release(&es.filters);
 	export_columns_release(&es.cols);

@@ -14,8 +14,8 @@
 #include "plaint.h"
 
 static const char synopsis[] =
-    "plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-n count] [-s key] "
-    "[filter ...]";
+    "plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-n count] [-o file] "
+    "[-s key] [filter ...]";
 
 /* ids: one id a line, for plaint assign - and the like. */
 enum list_format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_CSV, FMT_IDS };
@@ -39,6 +39,7 @@ struct list_state {
 	int bom, reverse;
 	int mask;		/* -m: personal data masked, as export -r */
 	int broken;		/* stdout is a closed pipe */
+	FILE *out_fp;		/* stdout or -o FILE */
 	const char *sort;	/* NULL: id order, as the tree is read */
 	enum filter_type sort_type;
 	int key_col;		/* the sort key is shown in its own column */
@@ -169,9 +170,9 @@ row_cells(struct list_state *ls, const struct node *doc, const char **cells,
 }
 
 static int
-emit(const char *s, size_t len)
+emit(const struct list_state *ls, const char *s, size_t len)
 {
-	return fwrite(s, 1, len, stdout) == len ? 0 : -1;
+	return fwrite(s, 1, len, ls->out_fp) == len ? 0 : -1;
 }
 
 /*
@@ -285,7 +286,7 @@ visit(void *arg, const char *path, const struct complaint_id *id,
 			return perr_nomem(e);
 	} else if (ls->format != FMT_TEXT) {
 		/* Streamed: memory stays flat however big the tree. */
-		if (emit(ls->out.buf, ls->out.len) == -1)
+		if (emit(ls, ls->out.buf, ls->out.len) == -1)
 			return write_failed(ls, e);
 		strbuf_reset(&ls->out);
 	}
@@ -312,8 +313,8 @@ flush_sorted(struct list_state *ls, struct perr *e)
 				cells[j] = p;
 			if (table_add(&ls->table, cells) == -1)
 				return perr_nomem(e);
-		} else if ((ls->format == FMT_JSON && emit(i ? ",\n" :
-		    "[\n", 2) == -1) || emit(r->out, r->len) == -1)
+		} else if ((ls->format == FMT_JSON && emit(ls, i ? ",\n" :
+		    "[\n", 2) == -1) || emit(ls, r->out, r->len) == -1)
 			return write_failed(ls, e);
 		free(r->out);
 		r->out = NULL;
@@ -447,7 +448,8 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	struct list_state ls;
 	struct args a;
 	struct perr e;
-	const char *format = "text";
+	const char *format = "text", *file = NULL;
+	struct output out;
 	char **ops = NULL;
 	int ch, rc, nops = 0, i;
 
@@ -455,7 +457,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	perr_clear(&e);
 	ls.c = c;
 	ls.limit = (size_t)-1;
-	args_init(&a, argc, argv, "+:hBmrf:n:s:");
+	args_init(&a, argc, argv, "+:hBmrf:n:o:s:");
 	if ((ops = calloc((size_t)argc + 1, sizeof(*ops))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
 	while ((ch = args_next(&a)) != -1) {
@@ -469,6 +471,8 @@ cmd_list(struct ctx *c, int argc, char **argv)
 			    "count (a whole number from 1)", a.arg);
 		} else if (ch == 'n')
 			continue;
+		else if (ch == 'o')
+			file = a.arg;
 		else if (ch == 'r')
 			ls.reverse = 1;
 		else if (ch == 'm')
@@ -488,11 +492,10 @@ cmd_list(struct ctx *c, int argc, char **argv)
 		return fail(c, PLAINT_USAGE, "-f: unknown format \"%.20s\" "
 		    "(text, json, jsonl, csv or ids)", format);
 	}
-	if (ls.bom && ls.format != FMT_CSV) {
-		free(ops);
-		return fail(c, PLAINT_USAGE, "-B: only with -f csv");
-	}
-	if ((rc = setup(c)) != 0) {
+	output_init(&out, file, ls.format == FMT_CSV, ls.bom);
+	ls.out_fp = stdout;
+	if ((rc = output_check(c, file, ls.format == FMT_CSV, ls.bom)) != 0 ||
+	    (rc = setup(c)) != 0) {
 		free(ops);
 		return rc;
 	}
@@ -504,6 +507,10 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	if (ls.sort != NULL && setup_sort(&ls, &e) == -1)
 		goto done;
 	setup_due_col(&ls);
+	if (output_open(&out, &e) == -1)
+		goto done;
+	ls.out_fp = out.fp;
+	ls.bom = out.bom;
 	ls.ncols = RENDER_LIST_COLS + (ls.key_col ? 1 : 0) + ls.due_col;
 	table_init(&ls.table, ls.ncols);
 	if ((ls.format == FMT_TEXT || ls.format == FMT_CSV) &&
@@ -513,7 +520,7 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	}
 	if (ls.format == FMT_CSV) {
 		/* The header even when nothing matches. */
-		emit(ls.out.buf, ls.out.len);
+		emit(&ls, ls.out.buf, ls.out.len);
 		strbuf_reset(&ls.out);
 	}
 	if (store_scan(&c->store, visit, &ls, &e) == -1)
@@ -521,15 +528,16 @@ cmd_list(struct ctx *c, int argc, char **argv)
 	if ((ls.sort != NULL || ls.reverse) && flush_sorted(&ls, &e) == -1)
 		goto done;
 	if (ls.format == FMT_JSON)
-		fputs(ls.count ? "\n]\n" : "[]\n", stdout);
+		fputs(ls.count ? "\n]\n" : "[]\n", ls.out_fp);
 	else if (ls.format == FMT_TEXT && ls.count > 0) {
 		if (table_render(&ls.table, &ls.out) == -1) {
 			perr_nomem(&e);
 			goto done;
 		}
-		emit(ls.out.buf, ls.out.len);
+		emit(&ls, ls.out.buf, ls.out.len);
 	}
 done:
+	output_close(c, &out, &e);
 	free(ops);
 	free_rows(&ls);
 	filter_release(&ls.filters);

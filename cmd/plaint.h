@@ -11,6 +11,7 @@
 #include "../lib/change.h"
 #include "../lib/complaint.h"
 #include "../lib/err.h"
+#include "../lib/fileio.h"
 #include "../lib/node.h"
 #include "../lib/ptime.h"
 #include "../lib/rules.h"
@@ -93,6 +94,33 @@ int may_log(struct ctx *c, const struct node *doc, struct perr *e);
 int split_assignment(char *s, char **value);
 /* Parse "yes"/"no" (also true/false). */
 int parse_yesno(const char *s, int *out);
+
+/*
+ * Where a reader's results go (list, export, report): standard output,
+ * or -o FILE, replaced only by a complete output (lib/fileio.h: a
+ * record skipped with a warning keeps the old FILE).  CSV written to a
+ * file is for people: it starts with the byte order mark Excel needs
+ * to read UTF-8; on standard output only -B adds it, so that pipes to
+ * scripts are unchanged.  Rows end with CRLF either way (lib/csv.h).
+ * Other formats are written to FILE as they are on standard output.
+ */
+struct output {
+	const char *file;	/* -o; NULL: standard output */
+	struct fileio_out fo;
+	FILE *fp;
+	int bom;		/* CSV: start with a byte order mark */
+};
+
+/* -o and -B against the format, before the tree is read: 64 if wrong. */
+int output_check(struct ctx *c, const char *file, int csv, int bom);
+void output_init(struct output *o, const char *file, int csv, int bom);
+/* Open -o FILE (refused, 73, if it is not a regular file). */
+int output_open(struct output *o, struct perr *e);
+/*
+ * Put FILE in place if the command ended well (e clear, no record
+ * skipped), else keep the old one and say so.  -1 on failure (in e).
+ */
+int output_close(struct ctx *c, struct output *o, struct perr *e);
 
 int cmd_assign(struct ctx *, int, char **);
 int cmd_check(struct ctx *, int, char **);

@@ -17,7 +17,7 @@
 
 static const char synopsis[] =
     "plaint report [-f table|csv|json] [-B] [-b field[,field]] "
-    "[filter ...]";
+    "[-o file] [-t table] [filter ...]";
 
 enum format { F_TABLE, F_CSV, F_JSON };
 
@@ -27,6 +27,7 @@ struct report_state {
 	struct report rp;
 	enum format format;
 	int bom;
+	const struct csv_table *table;	/* -t; NULL: all of them */
 	const char **kinds, **statuses;	/* the columns */
 	size_t nkinds, nstatuses;
 	struct strbuf out;
@@ -412,18 +413,43 @@ csv_head(struct strbuf *sb, const struct report *rp)
 	return 0;
 }
 
-/* The sanctions table, after an empty line, when there is one. */
+/* Names the header of a table after the grouping columns. */
 static int
-csv_sanctions(struct strbuf *sb, const struct report *rp)
+csv_table_head(struct strbuf *sb, const struct report *rp, const char *cols)
 {
+	return csv_head(sb, rp) == -1 || strbuf_addstr(sb, rp->nby ? "," :
+	    "") == -1 || strbuf_addstr(sb, cols) == -1 ? -1 : 0;
+}
+
+/* A clock's met percentage, its median and p90 in seconds. */
+static int
+csv_clock_figures(struct strbuf *sb, const struct report_clockfig *cf)
+{
+	long long p50 = report_dist_pct(&cf->dur, 50);
+	long long p90 = report_dist_pct(&cf->dur, 90);
+	char pct[32] = "";
+
+	if (cf->on_time + cf->late > 0)
+		pct_cell(pct, sizeof(pct), cf->on_time, cf->late);
+	if (*pct != '\0')
+		pct[strlen(pct) - 1] = '\0';
+	return csv_num(sb, cf->on_time) == -1 ||
+	    csv_num(sb, cf->late) == -1 ||
+	    strbuf_addf(sb, ",%s", pct) == -1 ||
+	    (p50 < 0 ? strbuf_addch(sb, ',') : csv_num(sb, p50)) == -1 ||
+	    (p90 < 0 ? strbuf_addch(sb, ',') : csv_num(sb, p90)) == -1 ?
+	    -1 : 0;
+}
+
+static int
+csv_sanctions(struct report_state *rs)
+{
+	const struct report *rp = &rs->rp;
+	struct strbuf *sb = &rs->out;
 	int first = rp->nby == 0;
 	size_t i, k;
 
-	if (rp->all.nsanctions == 0)
-		return 0;
-	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
-	    strbuf_addstr(sb, first ? "person,rule,sanction,count\r\n" :
-	    ",person,rule,sanction,count\r\n") == -1)
+	if (csv_table_head(sb, rp, "person,rule,sanction,count\r\n") == -1)
 		return -1;
 	for (i = 0; i <= rp->ngroups; i++) {
 		const struct report_group *g = nth_group(rp, i);
@@ -440,19 +466,16 @@ csv_sanctions(struct strbuf *sb, const struct report *rp)
 	return 0;
 }
 
-/* The informs table, after an empty line, when the policy has informs. */
 static int
-csv_informs(struct strbuf *sb, const struct report *rp)
+csv_informs(struct report_state *rs)
 {
+	const struct report *rp = &rs->rp;
 	const struct rules *r = rp->rules;
+	struct strbuf *sb = &rs->out;
 	int first = rp->nby == 0;
 	size_t i, k;
 
-	if (r->ninforms == 0)
-		return 0;
-	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
-	    strbuf_addstr(sb, first ? "inform,to,done,owed\r\n" :
-	    ",inform,to,done,owed\r\n") == -1)
+	if (csv_table_head(sb, rp, "inform,to,done,owed\r\n") == -1)
 		return -1;
 	for (i = 0; i <= rp->ngroups; i++) {
 		const struct report_group *g = nth_group(rp, i);
@@ -470,7 +493,63 @@ csv_informs(struct strbuf *sb, const struct report *rp)
 }
 
 static int
-out_csv(struct report_state *rs)
+csv_fines(struct report_state *rs)
+{
+	const struct report *rp = &rs->rp;
+	struct strbuf *sb = &rs->out;
+	int first = rp->nby == 0;
+	size_t i, k;
+
+	if (csv_table_head(sb, rp, "person,rule,count,amount\r\n") == -1)
+		return -1;
+	for (i = 0; i <= rp->ngroups; i++) {
+		const struct report_group *g = nth_group(rp, i);
+
+		for (k = 0; k < g->nfines; k++)
+			if (csv_keys(sb, rp, g) == -1 ||
+			    csv_add_cell(sb, g->fines[k].person, first) == -1 ||
+			    csv_add_cell(sb, g->fines[k].rule, 0) == -1 ||
+			    csv_num(sb, g->fines[k].n) == -1 ||
+			    csv_num(sb, g->fines[k].amount) == -1 ||
+			    csv_end_row(sb) == -1)
+				return -1;
+	}
+	return 0;
+}
+
+/* The clocks one row per group and clock with figures, as the table's. */
+static int
+csv_clocks(struct report_state *rs)
+{
+	const struct report *rp = &rs->rp;
+	const struct rules *r = rp->rules;
+	struct strbuf *sb = &rs->out;
+	int first = rp->nby == 0;
+	size_t i, k;
+
+	if (csv_table_head(sb, rp, "clock,on_time,late,met_pct,median_s,"
+	    "p90_s\r\n") == -1)
+		return -1;
+	for (i = 0; i <= rp->ngroups; i++) {
+		const struct report_group *g = nth_group(rp, i);
+
+		for (k = 0; k < r->nclocks; k++) {
+			const struct report_clockfig *cf = &g->clocks[k];
+
+			if (cf->on_time + cf->late == 0 && cf->dur.count == 0)
+				continue;
+			if (csv_keys(sb, rp, g) == -1 || csv_add_cell(sb,
+			    r->clocks[k].name, first) == -1 ||
+			    csv_clock_figures(sb, cf) == -1 ||
+			    csv_end_row(sb) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+csv_summary(struct report_state *rs)
 {
 	const struct report *rp = &rs->rp;
 	const struct rules *r = rp->rules;
@@ -479,8 +558,6 @@ out_csv(struct report_state *rs)
 	char name[160], period[80];
 	int first = rp->nby == 0;
 
-	if (rs->bom && csv_add_bom(sb) == -1)
-		return -1;
 	if (csv_head(sb, rp) == -1)
 		return -1;
 	if (strbuf_addstr(sb, first ? "total" : ",total") == -1 ||
@@ -526,50 +603,63 @@ out_csv(struct report_state *rs)
 			if (csv_num(sb, report_tally_get(g->statuses,
 			    g->nstatuses, rs->statuses[k])) == -1)
 				return -1;
-		for (k = 0; k < r->nclocks; k++) {
-			const struct report_clockfig *cf = &g->clocks[k];
-			long tot = cf->on_time + cf->late;
-			long long p50 = report_dist_pct(&cf->dur, 50);
-			long long p90 = report_dist_pct(&cf->dur, 90);
-			char pct[32] = "";
-
-			if (tot > 0)
-				pct_cell(pct, sizeof(pct), cf->on_time,
-				    cf->late);
-			if (*pct != '\0')
-				pct[strlen(pct) - 1] = '\0';
-			if (csv_num(sb, cf->on_time) == -1 ||
-			    csv_num(sb, cf->late) == -1 ||
-			    strbuf_addf(sb, ",%s", pct) == -1 ||
-			    (p50 < 0 ? strbuf_addch(sb, ',') :
-			    csv_num(sb, p50)) == -1 ||
-			    (p90 < 0 ? strbuf_addch(sb, ',') :
-			    csv_num(sb, p90)) == -1)
+		for (k = 0; k < r->nclocks; k++)
+			if (csv_clock_figures(sb, &g->clocks[k]) == -1)
 				return -1;
-		}
 		if (csv_add_cell(sb, period, 0) == -1 || csv_end_row(sb) == -1)
 			return -1;
 	}
-	/* The fines ledger, after an empty line, when there is one. */
-	if (rp->all.nfines == 0)
-		return csv_sanctions(sb, rp) == -1 ? -1 : csv_informs(sb, rp);
-	if (csv_end_row(sb) == -1 || csv_head(sb, rp) == -1 ||
-	    strbuf_addstr(sb, first ? "person,rule,count,amount\r\n" :
-	    ",person,rule,count,amount\r\n") == -1)
-		return -1;
-	for (i = 0; i <= rp->ngroups; i++) {
-		const struct report_group *g = nth_group(rp, i);
+	return 0;
+}
 
-		for (k = 0; k < g->nfines; k++)
-			if (csv_keys(sb, rp, g) == -1 ||
-			    csv_add_cell(sb, g->fines[k].person, first) == -1 ||
-			    csv_add_cell(sb, g->fines[k].rule, 0) == -1 ||
-			    csv_num(sb, g->fines[k].n) == -1 ||
-			    csv_num(sb, g->fines[k].amount) == -1 ||
-			    csv_end_row(sb) == -1)
-				return -1;
-	}
-	return csv_sanctions(sb, rp) == -1 ? -1 : csv_informs(sb, rp);
+/* The tables -t names, in the order plaint-report(1) lists them. */
+static const struct csv_table {
+	const char *name;
+	int (*write)(struct report_state *);
+} csv_tables[] = {
+	{ "summary", csv_summary },
+	{ "clocks", csv_clocks },
+	{ "fines", csv_fines },
+	{ "sanctions", csv_sanctions },
+	{ "informs", csv_informs },
+};
+
+static const struct csv_table *
+csv_table_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCELLS(csv_tables); i++)
+		if (strcmp(csv_tables[i].name, name) == 0)
+			return &csv_tables[i];
+	return NULL;
+}
+
+/*
+ * -t: that table alone, its header even when it has no rows.  Else the
+ * layout of plaint-report(1): summary (the clocks are its columns),
+ * then fines, sanctions and informs when they have rows (informs: when
+ * the policy has informs), each after an empty line.
+ */
+static int
+out_csv(struct report_state *rs)
+{
+	const struct report *rp = &rs->rp;
+
+	if (rs->bom && csv_add_bom(&rs->out) == -1)
+		return -1;
+	if (rs->table != NULL)
+		return rs->table->write(rs);
+	if (csv_summary(rs) == -1 ||
+	    (rp->all.nfines > 0 && (csv_end_row(&rs->out) == -1 ||
+	    csv_fines(rs) == -1)) ||
+	    (rp->all.nsanctions > 0 && (csv_end_row(&rs->out) == -1 ||
+	    csv_sanctions(rs) == -1)))
+		return -1;
+	if (rp->rules->ninforms > 0 && (csv_end_row(&rs->out) == -1 ||
+	    csv_informs(rs) == -1))
+		return -1;
+	return 0;
 }
 
 /* JSON */
@@ -781,6 +871,20 @@ state_columns(const struct policy *p, size_t *n)
 	return v;
 }
 
+/* -t: a table of the csv output, named as plaint-report(1) lists them. */
+static int
+check_table(struct ctx *c, struct report_state *rs, const char *name)
+{
+	if (name == NULL)
+		return PLAINT_OK;
+	if (rs->format != F_CSV)
+		return fail(c, PLAINT_USAGE, "-t: only with -f csv");
+	if ((rs->table = csv_table_named(name)) == NULL)
+		return fail(c, PLAINT_USAGE, "-t: unknown table \"%.40s\" "
+		    "(summary, clocks, fines, sanctions or informs)", name);
+	return PLAINT_OK;
+}
+
 int
 cmd_report(struct ctx *c, int argc, char **argv)
 {
@@ -788,6 +892,8 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	struct args a;
 	struct perr e;
 	const char *format = "table", *by = NULL, *from = NULL, *to = NULL;
+	const char *file = NULL, *table = NULL;
+	struct output out;
 	char **ops = NULL;
 	const char **states = NULL;
 	size_t nstates = 0;
@@ -796,7 +902,7 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	memset(&rs, 0, sizeof(rs));
 	perr_clear(&e);
 	rs.c = c;
-	args_init(&a, argc, argv, "+:hBb:f:");
+	args_init(&a, argc, argv, "+:hBb:f:o:t:");
 	if ((ops = calloc((size_t)argc + 1, sizeof(*ops))) == NULL)
 		return fail(c, PLAINT_OSERR, "out of memory");
 	while ((ch = args_next(&a)) != -1) {
@@ -806,6 +912,10 @@ cmd_report(struct ctx *c, int argc, char **argv)
 			by = a.arg;
 		else if (ch == 'B')
 			rs.bom = 1;
+		else if (ch == 'o')
+			file = a.arg;
+		else if (ch == 't')
+			table = a.arg;
 		else if (ch == 0 && strncmp(a.arg, "from=", 5) == 0)
 			from = a.arg + 5;
 		else if (ch == 0 && strncmp(a.arg, "to=", 3) == 0)
@@ -829,10 +939,14 @@ cmd_report(struct ctx *c, int argc, char **argv)
 		return fail(c, PLAINT_USAGE, "-f: unknown format \"%.20s\" "
 		    "(table, csv or json)", format);
 	}
-	if ((rc = setup(c)) != 0) {
+	output_init(&out, file, rs.format == F_CSV, rs.bom);
+	if ((rc = output_check(c, file, rs.format == F_CSV, rs.bom)) != 0 ||
+	    (rc = check_table(c, &rs, table)) != 0 ||
+	    (rc = setup(c)) != 0) {
 		free(ops);
 		return rc;
 	}
+	rs.bom = out.bom;
 	filter_init(&rs.filters, &c->store.policy, &c->rules, c->now);
 	if (report_init(&rs.rp, &c->store.policy, &c->rules, c->now,
 	    &e) == -1 || ((from != NULL || to != NULL) &&
@@ -844,7 +958,8 @@ cmd_report(struct ctx *c, int argc, char **argv)
 			goto done;
 		report_narrow(&rs.rp, &rs.filters.v[rs.filters.n - 1]);
 	}
-	if (store_scan(&c->store, visit, &rs, &e) == -1)
+	if (output_open(&out, &e) == -1 ||
+	    store_scan(&c->store, visit, &rs, &e) == -1)
 		goto done;
 	report_finish(&rs.rp);
 	if ((states = state_columns(&c->store.policy, &nstates)) == NULL ||
@@ -861,8 +976,9 @@ cmd_report(struct ctx *c, int argc, char **argv)
 		goto done;
 	}
 	if (rs.out.len > 0)
-		fwrite(rs.out.buf, 1, rs.out.len, stdout);
+		fwrite(rs.out.buf, 1, rs.out.len, out.fp);
 done:
+	output_close(c, &out, &e);
 	free(ops);
 	free(states);
 	free(rs.kinds);

@@ -183,7 +183,7 @@ test_expect_success '-o FILE is created 0600 whatever the umask, replacing a fil
 	echo old >old.csv && chmod 644 old.csv &&
 	plaint -C x export -f csv -o old.csv &&
 	test "$(stat -c %a old.csv)" = 600 &&
-	plaint -C x export -f csv >expect && test_cmp expect old.csv &&
+	plaint -C x export -B -f csv >expect && test_cmp expect old.csv &&
 	test -z "$(ls -a | grep "\\.tmp-")"
 '
 
