@@ -13,8 +13,8 @@ synopsis() {
 	init) echo "usage: plaint init [-p pack] [dir]" ;;
 	log) printf "usage: plaint log [field=value ...]\n       plaint log -\n" ;;
 	show) echo "usage: plaint show [-f yaml|json|text] ID" ;;
-	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-n count] [-s key] [filter ...]" ;;
-	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [filter ...]" ;;
+	list) echo "usage: plaint list [-Bmr] [-f text|json|jsonl|csv|ids] [-n count] [-o file] [-s key] [filter ...]" ;;
+	report) echo "usage: plaint report [-f table|csv|json] [-B] [-b field[,field]] [-o file] [-t table] [filter ...]" ;;
 	remind) echo "usage: plaint remind [-w window] [-e] [filter ...]" ;;
 	export) echo "usage: plaint export [-Br] [-f jsonl|csv] [-o file] [filter ...]" ;;
 	import) echo "usage: plaint import [-kn] [-d sep] [-e encoding] [-f jsonl|csv|yaml] [file ...]" ;;

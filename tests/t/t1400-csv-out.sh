@@ -101,8 +101,8 @@ C2=resolution_on_time,resolution_late,resolution_met_pct,resolution_median_s,res
 test_expect_success 'report -f csv -t summary: that table alone' '
 	plaint -C t report -f csv -t summary >out &&
 	crlf >expect <<-EOT &&
-	$S,$C1,$C2
-	2,1,1,0,0,1,50,2,0,0,1,0,0,1,0,0,1,0.0,176400,176400,1,0,100.0,176400,176400
+	$S,$C1,$C2,period
+	2,1,1,0,0,1,50,2,0,0,1,0,0,1,0,0,1,0.0,176400,176400,1,0,100.0,176400,176400,2026-11-01 – 2026-11-30
 	EOT
 	cmp expect out
 '
@@ -153,8 +153,8 @@ test_expect_success 'report -t with -b: the group columns first; an empty table 
 test_expect_success 'report -f csv without -t: every table, each after an empty line' '
 	plaint -C t report -f csv >out &&
 	crlf >expect <<-EOT &&
-	$S,$C1,$C2
-	2,1,1,0,0,1,50,2,0,0,1,0,0,1,0,0,1,0.0,176400,176400,1,0,100.0,176400,176400
+	$S,$C1,$C2,period
+	2,1,1,0,0,1,50,2,0,0,1,0,0,1,0,0,1,0.0,176400,176400,1,0,100.0,176400,176400,2026-11-01 – 2026-11-30
 
 	person,rule,count,amount
 	赵六,staff-fault,1,50
